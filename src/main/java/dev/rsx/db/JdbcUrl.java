@@ -1,0 +1,60 @@
+package dev.rsx.db;
+
+import dev.rsx.engine.ProjectException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed MySQL/MariaDB JDBC URL. Only the parts the plugin needs: host, port, database, and a form that is
+ * safe to print (secrets masked).
+ */
+public record JdbcUrl(String url, String host, int port, String database) {
+
+    private static final Pattern URL = Pattern.compile(
+            "^jdbc:(mysql|mariadb)://(?:[^@/]*@)?(\\[[^\\]]+]|[^:/?]+)(?::(\\d+))?(?:/([^?;]*))?.*$",
+            Pattern.CASE_INSENSITIVE);
+    private static final Pattern USERINFO_PASSWORD = Pattern.compile("(//[^:@/]*):[^@/]*@");
+    private static final Pattern QUERY_PASSWORD = Pattern.compile("(?i)((?:password|pwd)\\d*=)[^&;]*");
+    private static final int DEFAULT_PORT = 3306;
+
+    /** Parses {@code url}; {@code jdbc:mariadb:} is accepted and rewritten to the bundled MySQL driver's scheme. */
+    public static JdbcUrl parse(String url) {
+        Matcher m = URL.matcher(url == null ? "" : url.trim());
+        if (!m.matches()) {
+            throw new ProjectException("rsx.url '" + mask(url) + "' is not a MySQL/MariaDB JDBC URL."
+                    + " Use the form jdbc:mysql://host:3306/database (or jdbc:mariadb://host:3306/database).");
+        }
+        String normalized = url.trim().replaceFirst("(?i)^jdbc:mariadb:", "jdbc:mysql:");
+        int port = m.group(3) == null ? DEFAULT_PORT : Integer.parseInt(m.group(3));
+        String database = m.group(4) == null || m.group(4).isBlank() ? null : m.group(4);
+        return new JdbcUrl(normalized, m.group(2), port, database);
+    }
+
+    /** {@code url} with any password in it (user-info or query parameter) replaced by {@code ***}. */
+    public static String mask(String url) {
+        if (url == null) {
+            return null;
+        }
+        String masked = USERINFO_PASSWORD.matcher(url).replaceAll("$1:***@");
+        return QUERY_PASSWORD.matcher(masked).replaceAll("$1***");
+    }
+
+    public String masked() {
+        return mask(url);
+    }
+
+    /** True when the server is on this machine, which is where the development mode defaults apply. */
+    public boolean isLoopback() {
+        String h = host.toLowerCase();
+        return h.equals("localhost") || h.startsWith("127.") || h.equals("[::1]") || h.equals("::1");
+    }
+
+    public String hostAndPort() {
+        return host + ":" + port;
+    }
+
+    @Override
+    public String toString() {
+        return masked();
+    }
+}

@@ -1,0 +1,167 @@
+package dev.rsx.engine;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import liquibase.Contexts;
+import liquibase.LabelExpression;
+import liquibase.RuntimeEnvironment;
+import liquibase.Scope;
+import liquibase.changelog.ChangeLogHistoryService;
+import liquibase.changelog.ChangeLogHistoryServiceFactory;
+import liquibase.changelog.ChangeLogIterator;
+import liquibase.changelog.filter.ShouldRunChangeSetFilter;
+import liquibase.changelog.visitor.UpdateVisitor;
+import liquibase.database.Database;
+import liquibase.database.DatabaseFactory;
+import liquibase.database.jvm.JdbcConnection;
+import liquibase.exception.LiquibaseException;
+import liquibase.exception.LockException;
+import liquibase.lockservice.LockService;
+import liquibase.lockservice.LockServiceFactory;
+import com.github.blagerweij.sessionlock.SessionLockService;
+
+/**
+ * Applies raw-SQL migrations with Liquibase Core, forward only. Deciding that nothing is pending takes one query
+ * of the tracking table and the files' checksums; Liquibase's database layer, its lock and its history service
+ * are only brought up when there is something to apply.
+ */
+public final class MigrationEngine {
+
+    private final EngineLog log;
+
+    public MigrationEngine(EngineLog log) {
+        this.log = log;
+    }
+
+    /** The state of every migration; reads only, creates nothing. */
+    public StatusReport status(ConnectionSettings database, Path migrationsDir) {
+        List<MigrationFile> files = MigrationDirectory.scan(migrationsDir);
+        return LiquibaseScope.run(log, () -> {
+            MigrationChangeLog changeLog = MigrationChangeLog.of(files);
+            try (Connection connection = DatabaseConnector.open(database)) {
+                return StatusReport.compare(changeLog, readTrackingTable(connection));
+            }
+        });
+    }
+
+    /**
+     * Applies every pending migration in version order, after checking that no applied migration was changed or
+     * removed.
+     *
+     * @throws MigrationFailedException when a statement fails; earlier migrations of the run stay applied
+     * @throws ProjectException when the files are invalid or disagree with what the database applied
+     */
+    public MigrateResult migrate(ConnectionSettings database, MigrateOptions options) {
+        long started = System.nanoTime();
+        List<MigrationFile> files = MigrationDirectory.scan(options.migrationsDir());
+        return LiquibaseScope.run(log, () -> {
+            MigrationChangeLog changeLog = MigrationChangeLog.of(files);
+            try (Connection connection = DatabaseConnector.open(database)) {
+                StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
+                requireConsistent(status, options.migrationsDir());
+                List<AppliedChangeSet> applied = status.pending().isEmpty()
+                        ? List.of()
+                        : applyPending(connection, changeLog, options);
+                String current = applied.isEmpty()
+                        ? status.currentVersion()
+                        : StatusReport.compare(changeLog, readTrackingTable(connection)).currentVersion();
+                return new MigrateResult(applied, current, java.time.Duration.ofNanos(System.nanoTime() - started));
+            }
+        });
+    }
+
+    private List<AppliedChangeSet> applyPending(Connection connection, MigrationChangeLog changeLog, MigrateOptions options)
+            throws Exception {
+        Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
+        LockService lock = LockServiceFactory.getInstance().getLockService(database);
+        acquire(lock, options);
+        try {
+            ChangeLogHistoryService history = ChangeLogHistoryServiceFactory.getInstance().getChangeLogService(database);
+            history.init();
+            history.reset();
+            history.generateDeploymentId();
+            // Another run may have applied migrations while this one waited for the lock: decide again.
+            StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
+            requireConsistent(status, options.migrationsDir());
+            if (status.pending().isEmpty()) {
+                log.info("Another run applied the pending migrations while this one waited for the lock.");
+                return List.of();
+            }
+            log.info("Applying " + status.pending().size() + " pending migration" + (status.pending().size() == 1 ? "" : "s") + ":");
+            ExecutionTracker tracker = new ExecutionTracker(changeLog, log);
+            try {
+                Scope.child(tracker, () -> new ChangeLogIterator(changeLog.liquibaseChangeLog()).run(
+                        new UpdateVisitor(database, tracker.execListener(), new ShouldRunChangeSetFilter(database)),
+                        new RuntimeEnvironment(database, new Contexts(), new LabelExpression())));
+            } catch (Exception e) {
+                MigrationFailedException failure = tracker.failure(e);
+                if (failure != null) {
+                    throw failure;
+                }
+                throw e;
+            }
+            return tracker.applied();
+        } finally {
+            lock.releaseLock();
+        }
+    }
+
+    private void acquire(LockService lock, MigrateOptions options) throws LockException {
+        long minutes = Math.max(1, (options.lockTimeout().toSeconds() + 59) / 60);
+        if (lock instanceof SessionLockService sessionLock) {
+            sessionLock.setChangeLogLockWaitTime(minutes);
+            sessionLock.setChangeLogLockRecheckTime(1);
+        }
+        if (lock.acquireLock()) {
+            return;
+        }
+        log.info("Another migration run holds the lock on this database; waiting up to " + minutes + " min for it to finish...");
+        try {
+            lock.waitForLock();
+        } catch (LockException e) {
+            throw new EnvironmentException("Gave up after " + minutes + " min waiting for the migration lock: another"
+                    + " rsx:migrate (or Liquibase update) is still running on this database. Let it finish, or raise"
+                    + " rsx.lockTimeout.", e);
+        }
+    }
+
+    private static List<AppliedMigration> readTrackingTable(Connection connection) {
+        try {
+            return TrackingTable.read(connection);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the tracking table " + TrackingTable.NAME + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses to run when the database applied something the files no longer say. */
+    static void requireConsistent(StatusReport status, Path migrationsDir) {
+        List<String> problems = new ArrayList<>();
+        for (MigrationStatus row : status.inState(MigrationState.CHANGED)) {
+            problems.add(row.fileName() + " was changed after it was applied.\n"
+                    + "      applied to database: " + row.appliedChecksum() + "\n"
+                    + "      resolved locally:    " + row.localChecksum() + "\n"
+                    + "    Applied migrations must not change: the database ran the old text. Restore the applied"
+                    + " version (git checkout) and put the change in a new migration (mvn rsx:new). If the edit"
+                    + " changes no schema (a comment, whitespace), accept it with:\n"
+                    + "      UPDATE " + TrackingTable.NAME + " SET MD5SUM = '" + row.localChecksum() + "' WHERE FILENAME = '"
+                    + row.fileName() + "' AND ID = '" + row.changeSetId() + "';");
+        }
+        for (MigrationStatus row : status.inState(MigrationState.FILE_MISSING)) {
+            problems.add(row.fileName() + " was applied" + (row.appliedAt() == null ? "" : " on " + row.appliedAt())
+                    + " but is no longer in " + migrationsDir + ".\n"
+                    + "    Migrations are forward-only and are never deleted or renamed once applied: restore the file"
+                    + " under its old name (git log --diff-filter=DR --name-status -- " + migrationsDir.getFileName() + "),"
+                    + " and undo its effect with a new migration if that is what you wanted.");
+        }
+        if (!problems.isEmpty()) {
+            throw new ProjectException("Applied migrations disagree with the migration files (" + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + "); nothing was run:\n  - "
+                    + String.join("\n  - ", problems));
+        }
+    }
+}

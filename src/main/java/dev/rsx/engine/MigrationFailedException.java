@@ -1,0 +1,64 @@
+package dev.rsx.engine;
+
+import java.util.List;
+
+/**
+ * A statement of a migration failed on the server. Says which file and line, what the server said, and which
+ * earlier statements of the same migration are already committed: MySQL commits every DDL statement implicitly,
+ * so a failed migration can be half applied.
+ */
+public class MigrationFailedException extends ProjectException {
+
+    private final String fileName;
+    private final LocatedStatement failed;
+    private final String serverMessage;
+    private final List<LocatedStatement> committed;
+
+    public MigrationFailedException(String fileName, LocatedStatement failed, String serverMessage,
+            List<LocatedStatement> committed, Throwable cause) {
+        super(describe(fileName, failed, serverMessage, committed), cause);
+        this.fileName = fileName;
+        this.failed = failed;
+        this.serverMessage = serverMessage;
+        this.committed = List.copyOf(committed);
+    }
+
+    private static String describe(String fileName, LocatedStatement failed, String serverMessage,
+            List<LocatedStatement> committed) {
+        StringBuilder out = new StringBuilder();
+        out.append("Migration ").append(fileName).append(" failed at ").append(failed.where(fileName)).append(":\n");
+        out.append(failed.preview("    "));
+        out.append("  Server said: ").append(serverMessage).append('\n');
+        if (committed.isEmpty()) {
+            out.append("  No earlier statement of this migration had run, so the database is as it was before it.\n");
+        } else {
+            out.append("  Already committed from this migration (MySQL DDL auto-commits; these stay applied):\n");
+            for (LocatedStatement statement : committed) {
+                out.append("    line ").append(statement.line()).append(": ")
+                        .append(statement.sql().strip().lines().findFirst().orElse("")).append('\n');
+            }
+        }
+        out.append("  The migration is not recorded as applied. Fix ").append(fileName);
+        if (!committed.isEmpty()) {
+            out.append(", undo the committed statements above (or restore a snapshot)");
+        }
+        out.append(" and run mvn rsx:migrate again.");
+        return out.toString();
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    public LocatedStatement failedStatement() {
+        return failed;
+    }
+
+    public String serverMessage() {
+        return serverMessage;
+    }
+
+    public List<LocatedStatement> committedStatements() {
+        return committed;
+    }
+}

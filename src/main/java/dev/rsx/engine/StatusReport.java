@@ -1,0 +1,72 @@
+package dev.rsx.engine;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import liquibase.change.CheckSum;
+import liquibase.changelog.ChangeSet;
+
+/** The state of every migration: the files compared with the tracking table, in one pass over each. */
+public record StatusReport(List<MigrationStatus> rows) {
+
+    private static final Pattern LEADING_VERSION = Pattern.compile("^(\\d+)_(.*?)(\\.sql)?$");
+
+    /** Compares; must run inside {@link LiquibaseScope} because checksums are Liquibase's. */
+    public static StatusReport compare(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
+        Map<String, AppliedMigration> appliedByKey = new HashMap<>();
+        for (AppliedMigration migration : applied) {
+            appliedByKey.put(migration.key(), migration);
+        }
+        List<MigrationStatus> rows = new ArrayList<>();
+        for (ChangeSet changeSet : changeLog.changeSets()) {
+            MigrationFile file = changeLog.sourceOf(changeSet).file();
+            String description = file.formattedChangelog()
+                    ? file.description() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")"
+                    : file.description();
+            AppliedMigration match = appliedByKey.remove(ChangeSetKey.of(changeSet));
+            String local = changeSet.generateCheckSum(liquibase.ChecksumVersion.latest()).toString();
+            MigrationState state;
+            if (match == null) {
+                state = MigrationState.PENDING;
+            } else if (match.checksum() == null || changeSet.isCheckSumValid(CheckSum.parse(match.checksum()))) {
+                state = MigrationState.APPLIED;
+            } else {
+                state = MigrationState.CHANGED;
+            }
+            rows.add(new MigrationStatus(file.version(), description, file.fileName(), changeSet.getId(), state,
+                    match == null ? null : match.appliedAt(), match == null ? null : match.checksum(), local));
+        }
+        applied.stream().filter(a -> appliedByKey.containsKey(a.key())).forEach(missing -> {
+            Matcher m = LEADING_VERSION.matcher(missing.fileName());
+            rows.add(new MigrationStatus(m.matches() ? m.group(1) : missing.id(), m.matches() ? m.group(2) : missing.fileName(),
+                    missing.fileName(), missing.id(), MigrationState.FILE_MISSING, missing.appliedAt(), missing.checksum(), null));
+        });
+        rows.sort(Comparator.comparing(StatusReport::orderOf));
+        return new StatusReport(List.copyOf(rows));
+    }
+
+    private static BigInteger orderOf(MigrationStatus row) {
+        return row.version().chars().allMatch(Character::isDigit) && !row.version().isEmpty()
+                ? new BigInteger(row.version()) : BigInteger.valueOf(Long.MAX_VALUE);
+    }
+
+    public List<MigrationStatus> inState(MigrationState state) {
+        return rows.stream().filter(r -> r.state() == state).toList();
+    }
+
+    public List<MigrationStatus> pending() {
+        return inState(MigrationState.PENDING);
+    }
+
+    /** The newest version the database has applied, or null when it has applied none. */
+    public String currentVersion() {
+        return rows.stream().filter(r -> r.state() != MigrationState.PENDING)
+                .max(Comparator.comparing(StatusReport::orderOf))
+                .map(MigrationStatus::version).orElse(null);
+    }
+}

