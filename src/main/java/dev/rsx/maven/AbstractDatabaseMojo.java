@@ -1,0 +1,110 @@
+package dev.rsx.maven;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.JdbcUrl;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.server.DatabaseNames;
+import dev.rsx.server.DatabaseTarget;
+import java.io.File;
+import java.util.Map;
+import javax.inject.Inject;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.settings.Settings;
+import org.apache.maven.settings.crypto.SettingsDecrypter;
+
+/**
+ * Goals that work on a database: where the migrations are, which server, which credentials. With no URL
+ * configured the goal runs on the embedded MariaDB, so a new user needs nothing installed.
+ */
+public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
+
+    /**
+     * Directory of the {@code <version>_<description>.sql} migrations.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.migrationsDir", defaultValue = "${project.basedir}/src/main/resources/db/migrations")
+    protected File migrationsDir;
+
+    /**
+     * JDBC URL of the database ({@code jdbc:mysql://host:3306/app}). Falls back to the environment variable
+     * {@code RSX_DB_URL}; with neither, the goal runs on the embedded MariaDB.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.url")
+    protected String url;
+
+    /**
+     * Database user. Falls back to the {@code <server>} of {@link #serverId}, then {@code RSX_DB_USER}, then root.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.username")
+    protected String username;
+
+    /**
+     * Database password; never printed. Prefer {@link #serverId} or {@code RSX_DB_PASSWORD} over a password in a POM.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.password")
+    protected String password;
+
+    /**
+     * Id of a {@code <server>} in settings.xml holding the user name and (possibly encrypted) password.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.serverId")
+    protected String serverId;
+
+    /**
+     * Database (schema) name on the embedded MariaDB; created when missing. Defaults to the artifactId made
+     * SQL-safe ({@code my-shop} becomes {@code my_shop}).
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.database")
+    protected String database;
+
+    /**
+     * Data directory of the embedded MariaDB. It persists between runs, so the development database does too; add
+     * {@code .rsx/} to {@code .gitignore}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.embedded.dataDir", defaultValue = "${project.basedir}/.rsx/mariadb")
+    protected File embeddedDataDir;
+
+    /**
+     * Where the embedded MariaDB binaries are unpacked once per version and reused by every project.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.embedded.binariesDir", defaultValue = "${user.home}/.rsx/binaries")
+    protected File embeddedBinariesDir;
+
+    @Parameter(defaultValue = "${settings}", readonly = true)
+    protected Settings settings;
+
+    @Inject
+    protected SettingsDecrypter settingsDecrypter;
+
+    /** The database this goal runs on, from the parameters and the environment. */
+    protected DatabaseTarget target(EngineLog log) {
+        Map<String, String> environment = System.getenv();
+        String configuredUrl = url != null && !url.isBlank() ? url : environment.get("RSX_DB_URL");
+        if (configuredUrl == null || configuredUrl.isBlank()) {
+            if (username != null || password != null || serverId != null) {
+                log.warn("rsx.username / rsx.password / rsx.serverId are ignored: no rsx.url is set, so the embedded"
+                        + " MariaDB is used.");
+            }
+            String name = database != null && !database.isBlank() ? database : DatabaseNames.sqlSafe(project.getArtifactId());
+            return new DatabaseTarget.Embedded(embeddedBinariesDir.toPath(), embeddedDataDir.toPath(), name);
+        }
+        Credentials credentials = Credentials.resolve(username, password, serverId, settings, settingsDecrypter, environment);
+        return new DatabaseTarget.External(
+                new ConnectionSettings(JdbcUrl.parse(configuredUrl), credentials.username(), credentials.password()));
+    }
+}
