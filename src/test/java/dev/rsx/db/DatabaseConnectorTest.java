@@ -1,0 +1,81 @@
+package dev.rsx.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.engine.EnvironmentException;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class DatabaseConnectorTest {
+
+    static List<String> targets() {
+        return TestDatabases.targets();
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void wrongPasswordSaysWhichSettingToFixAndNeverEchoesIt(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            String user = "rsx_pw_" + Math.floorMod(db.settings().database().hashCode(), 10000);
+            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'right-one'");
+            try {
+                ConnectionSettings wrong = new ConnectionSettings(db.settings().url(), user, "Wr0ngPassw0rd");
+
+                EnvironmentException e = assertThrows(EnvironmentException.class, () -> DatabaseConnector.open(wrong));
+
+                assertTrue(e.getMessage().startsWith("Access denied for user '" + user + "'"), e.getMessage());
+                assertTrue(e.getMessage().contains("rsx.password"), e.getMessage());
+                assertFalse(e.getMessage().contains("Wr0ngPassw0rd"), e.getMessage());
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void unknownDatabaseSaysHowToCreateIt(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            JdbcUrl missing = JdbcUrl.parse("jdbc:mysql://" + db.settings().url().hostAndPort() + "/no_such_db_rsx");
+
+            EnvironmentException e = assertThrows(EnvironmentException.class, () -> DatabaseConnector.open(
+                    new ConnectionSettings(missing, db.settings().username(), db.settings().password())));
+
+            assertEquals("Unknown database 'no_such_db_rsx' on " + missing.hostAndPort() + ". Create it first (CREATE DATABASE"
+                    + " `no_such_db_rsx` CHARACTER SET utf8mb4) or fix the database in rsx.url.", e.getMessage());
+        }
+    }
+
+    @Test
+    void unreachableServerSaysWhereItLooked() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://127.0.0.1:" + closedPort + "/x"), "root", "");
+
+        EnvironmentException e = assertThrows(EnvironmentException.class, () -> DatabaseConnector.open(settings));
+
+        assertTrue(e.getMessage().startsWith("Cannot reach the database server at 127.0.0.1:" + closedPort), e.getMessage());
+        assertTrue(e.getMessage().contains("Is it running?"), e.getMessage());
+    }
+
+    @Test
+    void theEmbeddedServerEnforcesGrantsAndListensOnLoopback() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded"); Connection connection = db.connect()) {
+            assertEquals(List.of("root@localhost"), db.column("SELECT CURRENT_USER()"));
+            assertEquals(List.of("127.0.0.1"), db.column("SELECT @@bind_address"));
+            assertEquals(List.of("utf8mb4"), db.column("SELECT @@character_set_server"));
+        }
+    }
+}

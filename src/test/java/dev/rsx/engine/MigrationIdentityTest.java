@@ -1,0 +1,64 @@
+package dev.rsx.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import java.io.IOException;
+import java.util.List;
+import org.apache.commons.io.FileUtils;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MigrationIdentityTest {
+
+    static List<String> targets() {
+        return TestDatabases.targets();
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void movingTheProjectElsewhereReappliesNothing(String target) throws IOException {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir original = MigrationsDir.create("original")
+                    .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n")
+                    .write("002_seed_users.sql", "INSERT INTO users VALUES ();\n");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+            engine.migrate(db.settings(), new MigrateOptions(original.path(), null));
+
+            MigrationsDir moved = MigrationsDir.create("moved/deeper/checkout");
+            FileUtils.copyDirectory(original.path().toFile(), moved.path().toFile());
+            FileUtils.deleteDirectory(original.path().toFile());
+            MigrateResult again = engine.migrate(db.settings(), new MigrateOptions(moved.path(), null));
+
+            assertTrue(again.nothingToMigrate(), "applied " + again.applied());
+            assertEquals(List.of("001_create_users_table.sql", "002_seed_users.sql"),
+                    db.column("SELECT FILENAME FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED"));
+            assertEquals(List.of("1"), db.column("SELECT COUNT(*) FROM users"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aDeletedAppliedMigrationStopsTheRunWithTheRemedy(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("deleted")
+                    .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+            engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            dir.delete("001_create_users_table.sql")
+                    .write("002_create_orders_table.sql", "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
+
+            ProjectException refused = org.junit.jupiter.api.Assertions.assertThrows(ProjectException.class,
+                    () -> engine.migrate(db.settings(), new MigrateOptions(dir.path(), null)));
+
+            assertTrue(refused.getMessage().contains("001_create_users_table.sql was applied"), refused.getMessage());
+            assertTrue(refused.getMessage().contains("restore the file"), refused.getMessage());
+            assertEquals(List.of("DATABASECHANGELOG", "users"), db.tables().stream()
+                    .filter(t -> !t.equalsIgnoreCase(TrackingTable.LOCK_NAME)).toList());
+        }
+    }
+}
