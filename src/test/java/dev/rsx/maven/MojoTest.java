@@ -1,0 +1,155 @@
+package dev.rsx.maven;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
+import dev.rsx.db.JdbcUrl;
+import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.sql.Connection;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.project.MavenProject;
+import org.junit.jupiter.api.Test;
+
+/** The goals as Maven runs them: parameters in, log lines and the right exception kind out. */
+class MojoTest {
+
+    private final CapturingMavenLog log = new CapturingMavenLog();
+
+    private static MavenProject project() {
+        MavenProject project = new MavenProject();
+        project.setArtifactId("my-shop.api");
+        project.setFile(TestDatabases.work().resolve("project/pom.xml").toFile());
+        return project;
+    }
+
+    private <T extends AbstractDatabaseMojo> T configure(T mojo, ConnectionSettings db, MigrationsDir dir) {
+        mojo.setLog(log);
+        mojo.project = project();
+        mojo.url = db.url().url();
+        mojo.username = db.username();
+        mojo.password = db.password();
+        mojo.migrationsDir = dir.path().toFile();
+        return mojo;
+    }
+
+    @Test
+    void migratePublishesTheCurrentVersionAndSaysNothingToMigrateOnTheSecondRun() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            MigrationsDir dir = MigrationsDir.create("mojo-migrate")
+                    .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);");
+            MigrateMojo first = configure(new MigrateMojo(), db.settings(), dir);
+            first.lockTimeout = 60;
+            first.execute();
+            MigrateMojo second = configure(new MigrateMojo(), db.settings(), dir);
+            second.lockTimeout = 60;
+            second.execute();
+
+            assertEquals("001", first.project.getProperties().getProperty("rsx.current"));
+            assertTrue(log.lines().contains("[INFO] Nothing to migrate: the database is at version 001."), log.lines().toString());
+            assertFalse(log.lines().toString().contains(db.settings().password().isEmpty() ? "\u0000" : db.settings().password()));
+        }
+    }
+
+    @Test
+    void aFailingMigrationIsTheProjectsFault() {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            MigrationsDir dir = MigrationsDir.create("mojo-failing").write("001_broken.sql", "SELECT * FROM missing_table;");
+            MigrateMojo mojo = configure(new MigrateMojo(), db.settings(), dir);
+            mojo.lockTimeout = 60;
+
+            MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
+
+            assertTrue(e.getMessage().startsWith("Migration 001_broken.sql failed at 001_broken.sql:1:"), e.getMessage());
+        }
+    }
+
+    @Test
+    void anUnreachableServerIsTheEnvironmentsFault() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        ConnectionSettings nowhere = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://127.0.0.1:" + closedPort + "/x"), "root", "");
+        MigrateMojo mojo = configure(new MigrateMojo(), nowhere, MigrationsDir.create("mojo-unreachable"));
+        mojo.lockTimeout = 60;
+
+        MojoExecutionException e = assertThrows(MojoExecutionException.class, mojo::execute);
+
+        assertTrue(e.getMessage().startsWith("Cannot reach the database server at 127.0.0.1:" + closedPort), e.getMessage());
+    }
+
+    @Test
+    void statusFailsOnPendingOnlyWhenAskedTo() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            MigrationsDir dir = MigrationsDir.create("mojo-status")
+                    .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);");
+            configure(new StatusMojo(), db.settings(), dir).execute();
+            assertTrue(log.lines().stream().anyMatch(l -> l.matches("\\[INFO] 001 +create_users_table +pending")),
+                    log.lines().toString());
+
+            StatusMojo gate = configure(new StatusMojo(), db.settings(), dir);
+            gate.failOnPending = true;
+            MojoFailureException e = assertThrows(MojoFailureException.class, gate::execute);
+            assertTrue(e.getMessage().startsWith("1 migration is not applied (001_create_users_table.sql: pending)"), e.getMessage());
+        }
+    }
+
+    @Test
+    void skipRunsNothing() throws Exception {
+        MigrateMojo mojo = new MigrateMojo();
+        mojo.setLog(log);
+        mojo.skip = true;
+
+        mojo.execute();
+
+        assertEquals(List.of("[INFO] Skipping rsx:migrate (rsx.skip is true)."), log.lines());
+    }
+
+    @Test
+    void runServesTheEmbeddedDatabaseUntilInterrupted() throws Exception {
+        File dataDir = TestDatabases.work().resolve("run-mojo-" + System.nanoTime()).resolve("mariadb").toFile();
+        RunMojo mojo = new RunMojo();
+        mojo.setLog(log);
+        mojo.project = project();
+        mojo.embeddedDataDir = dataDir;
+        mojo.embeddedBinariesDir = TestDatabases.binariesRoot().toFile();
+        Thread foreground = new Thread(() -> {
+            try {
+                mojo.execute();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        foreground.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (log.lines().stream().noneMatch(l -> l.contains("Press Ctrl-C"))) {
+            assertTrue(System.nanoTime() < deadline && foreground.isAlive(), log.lines().toString());
+            Thread.sleep(50);
+        }
+        String url = log.lines().stream().filter(l -> l.contains("JDBC URL: ")).findFirst().orElseThrow()
+                .replaceAll(".*JDBC URL: (\\S+).*", "$1");
+        assertTrue(url.endsWith("/my_shop_api"), url);
+        try (Connection connection = DatabaseConnector.open(new ConnectionSettings(JdbcUrl.parse(url), "root", ""))) {
+            assertTrue(connection.isValid(5));
+        }
+
+        foreground.interrupt();
+        foreground.join(TimeUnit.SECONDS.toMillis(30));
+
+        assertFalse(foreground.isAlive());
+        assertThrows(Exception.class, () -> DatabaseConnector.open(new ConnectionSettings(JdbcUrl.parse(url), "root", "")).close(),
+                "the server must be stopped");
+    }
+}
