@@ -1,10 +1,12 @@
 package dev.rsx.engine;
 
+import com.github.blagerweij.sessionlock.SessionLockService;
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import liquibase.Contexts;
@@ -19,11 +21,9 @@ import liquibase.changelog.visitor.UpdateVisitor;
 import liquibase.database.Database;
 import liquibase.database.DatabaseFactory;
 import liquibase.database.jvm.JdbcConnection;
-import liquibase.exception.LiquibaseException;
 import liquibase.exception.LockException;
 import liquibase.lockservice.LockService;
 import liquibase.lockservice.LockServiceFactory;
-import com.github.blagerweij.sessionlock.SessionLockService;
 
 /**
  * Applies raw-SQL migrations with Liquibase Core, forward only. Deciding that nothing is pending takes one query
@@ -70,7 +70,7 @@ public final class MigrationEngine {
                 String current = applied.isEmpty()
                         ? status.currentVersion()
                         : StatusReport.compare(changeLog, readTrackingTable(connection)).currentVersion();
-                return new MigrateResult(applied, current, java.time.Duration.ofNanos(System.nanoTime() - started));
+                return new MigrateResult(applied, current, Duration.ofNanos(System.nanoTime() - started));
             }
         });
     }
