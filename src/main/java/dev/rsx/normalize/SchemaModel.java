@@ -1,0 +1,46 @@
+package dev.rsx.normalize;
+
+import java.util.List;
+import java.util.Map;
+
+/** What the normalizer reads of a schema: tables with their columns, indexes and foreign keys. */
+record SchemaModel(Map<String, Table> tables, List<ForeignKey> foreignKeys) {
+
+    /**
+     * A base table.
+     *
+     * @param charset the charset of the table's default collation
+     * @param indexes every index by name, as its ordered column names
+     */
+    record Table(String name, String charset, String comment, List<Column> columns, Map<String, List<String>> indexes) {
+
+        Column column(String name) {
+            return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+        }
+
+        /** True when some index starts with {@code leading} (a composite index serves its leading columns too). */
+        boolean hasIndexStartingWith(List<String> leading) {
+            return indexes.values().stream().anyMatch(index -> index.size() >= leading.size()
+                    && index.subList(0, leading.size()).stream().map(String::toLowerCase).toList()
+                            .equals(leading.stream().map(String::toLowerCase).toList()));
+        }
+    }
+
+    /**
+     * A column as information_schema describes it, plus its definition line from SHOW CREATE TABLE, which is a valid
+     * {@code MODIFY COLUMN} definition on both MySQL and MariaDB.
+     *
+     * @param columnType e.g. {@code int(11) unsigned}
+     * @param dataType e.g. {@code int}
+     * @param charset null for non-text columns
+     * @param datetimePrecision null for non-temporal columns
+     * @param definition the SHOW CREATE TABLE line, without the trailing comma
+     * @param holdsValuesAboveSignedBigint for {@code BIGINT UNSIGNED}: some value would not fit a signed BIGINT
+     */
+    record Column(String name, String columnType, String dataType, String charset, Integer datetimePrecision,
+            String definition, boolean holdsValuesAboveSignedBigint) {}
+
+    /** A foreign key: {@code table(columns)} references {@code referencedTable(referencedColumns)}. */
+    record ForeignKey(String name, String table, List<String> columns, String referencedTable,
+            List<String> referencedColumns, String onDelete, String onUpdate) {}
+}

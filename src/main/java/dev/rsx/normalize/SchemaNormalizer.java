@@ -1,0 +1,81 @@
+package dev.rsx.normalize;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
+import dev.rsx.engine.ProjectException;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Brings a schema to the house standard after migrations (seed 001, "AUTOMATIC NORMALIZATION"): wide integer,
+ * text and floating-point types, utf8mb4, millisecond timestamps, the audit columns and their indexes. It runs in
+ * every mode, so development and production end with the same schema, and a second run changes nothing.
+ */
+public final class SchemaNormalizer {
+
+    private final EngineLog log;
+
+    public SchemaNormalizer(EngineLog log) {
+        this.log = log;
+    }
+
+    public NormalizationResult normalize(ConnectionSettings database, NormalizeOptions options) {
+        long started = System.nanoTime();
+        try (Connection connection = DatabaseConnector.open(database)) {
+            NormalizationPlan plan = NormalizationPlanner.plan(SchemaReader.read(connection), options);
+            plan.warnings().forEach(log::warn);
+            List<String> statements = plan.statements();
+            if (!options.dryRun()) {
+                execute(connection, plan);
+            }
+            return new NormalizationResult(plan.tables(), statements, statements.size(), plan.warnings(),
+                    Duration.ofNanos(System.nanoTime() - started), options.dryRun());
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to normalize it: "
+                    + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Drops the foreign keys around the column changes and re-adds them whatever happens, so a failed change never
+     * leaves a table without its constraints.
+     */
+    private void execute(Connection connection, NormalizationPlan plan) {
+        run(connection, plan.dropForeignKeyStatements());
+        try {
+            run(connection, plan.alterStatements());
+        } finally {
+            List<String> notRestored = new ArrayList<>();
+            for (String statement : plan.addForeignKeyStatements()) {
+                try {
+                    run(connection, List.of(statement));
+                } catch (ProjectException e) {
+                    notRestored.add(statement);
+                }
+            }
+            if (!notRestored.isEmpty()) {
+                throw new ProjectException("Normalization could not restore " + notRestored.size() + " foreign key"
+                        + " statement(s); run them by hand once the cause above is fixed:\n  " + String.join(";\n  ", notRestored) + ";");
+            }
+        }
+    }
+
+    private void run(Connection connection, List<String> statements) {
+        for (String sql : statements) {
+            log.debug("normalize: " + sql);
+            try (Statement statement = connection.createStatement()) {
+                statement.execute(sql);
+            } catch (SQLException e) {
+                throw new ProjectException("Normalization failed: (" + e.getErrorCode() + ") " + e.getMessage()
+                        + "\n  Statement: " + sql + "\n  No data was changed by it; fix the schema in a migration, or exempt"
+                        + " the table with rsx.normalize.exemptTables.", e);
+            }
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package dev.rsx.normalize;
+
+import dev.rsx.engine.TrackingTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the current schema from information_schema, plus each table's column definitions from SHOW CREATE TABLE.
+ * The tracking tables are left out: the plugin never normalizes what Liquibase owns.
+ */
+final class SchemaReader {
+
+    private static final Set<String> OWNED = Set.of(TrackingTable.NAME.toLowerCase(), TrackingTable.LOCK_NAME.toLowerCase());
+
+    private SchemaReader() {}
+
+    static SchemaModel read(Connection connection) throws SQLException {
+        Map<String, String[]> tableInfo = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT t.table_name, c.character_set_name, t.table_comment"
+                + " FROM information_schema.tables t JOIN information_schema.collation_character_set_applicability c"
+                + " ON c.collation_name = t.table_collation"
+                + " WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE' ORDER BY t.table_name");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                if (!OWNED.contains(rows.getString(1).toLowerCase())) {
+                    tableInfo.put(rows.getString(1), new String[] {rows.getString(2), rows.getString(3)});
+                }
+            }
+        }
+        Map<String, List<String[]>> columns = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT table_name, column_name, column_type, data_type,"
+                + " character_set_name, datetime_precision FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " ORDER BY table_name, ordinal_position");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                columns.computeIfAbsent(rows.getString(1), k -> new ArrayList<>()).add(new String[] {rows.getString(2),
+                        rows.getString(3), rows.getString(4).toLowerCase(), rows.getString(5), rows.getString(6)});
+            }
+        }
+        Map<String, Map<String, List<String>>> indexes = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT table_name, index_name, column_name"
+                + " FROM information_schema.statistics WHERE table_schema = DATABASE()"
+                + " ORDER BY table_name, index_name, seq_in_index");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                indexes.computeIfAbsent(rows.getString(1), k -> new LinkedHashMap<>())
+                        .computeIfAbsent(rows.getString(2), k -> new ArrayList<>()).add(rows.getString(3));
+            }
+        }
+        Map<String, SchemaModel.Table> tables = new LinkedHashMap<>();
+        for (Map.Entry<String, String[]> table : tableInfo.entrySet()) {
+            String name = table.getKey();
+            Map<String, String> definitions = columnDefinitions(connection, name);
+            List<SchemaModel.Column> tableColumns = new ArrayList<>();
+            for (String[] c : columns.getOrDefault(name, List.of())) {
+                tableColumns.add(new SchemaModel.Column(c[0], c[1], c[2], c[3], c[4] == null ? null : Integer.valueOf(c[4]),
+                        definitions.get(c[0]), isUnsignedBigint(c[1]) && holdsValuesAboveSignedBigint(connection, name, c[0])));
+            }
+            tables.put(name, new SchemaModel.Table(name, table.getValue()[0], table.getValue()[1], tableColumns,
+                    Map.copyOf(indexes.getOrDefault(name, Map.of()))));
+        }
+        return new SchemaModel(tables, foreignKeys(connection));
+    }
+
+    private static boolean isUnsignedBigint(String columnType) {
+        String type = columnType.toLowerCase();
+        return type.startsWith("bigint") && type.contains("unsigned");
+    }
+
+    /** Converting such a column to signed would fail or change values, so the planner must know. */
+    private static boolean holdsValuesAboveSignedBigint(Connection connection, String table, String column)
+            throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rows = s.executeQuery("SELECT 1 FROM "
+                + Identifiers.quote(table) + " WHERE " + Identifiers.quote(column) + " > 9223372036854775807 LIMIT 1")) {
+            return rows.next();
+        }
+    }
+
+    /** Column name to its definition line of SHOW CREATE TABLE. */
+    private static Map<String, String> columnDefinitions(Connection connection, String table) throws SQLException {
+        Map<String, String> definitions = new HashMap<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rows = s.executeQuery("SHOW CREATE TABLE " + Identifiers.quote(table))) {
+            rows.next();
+            for (String line : rows.getString(2).split("\n")) {
+                String trimmed = line.strip();
+                if (!trimmed.startsWith("`")) {
+                    continue;
+                }
+                if (trimmed.endsWith(",")) {
+                    trimmed = trimmed.substring(0, trimmed.length() - 1);
+                }
+                definitions.put(Identifiers.leadingName(trimmed), trimmed);
+            }
+        }
+        return definitions;
+    }
+
+    private static List<SchemaModel.ForeignKey> foreignKeys(Connection connection) throws SQLException {
+        Map<String, String[]> rules = new HashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT constraint_name, table_name, delete_rule, update_rule"
+                + " FROM information_schema.referential_constraints WHERE constraint_schema = DATABASE()");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                rules.put(rows.getString(2) + "." + rows.getString(1), new String[] {rows.getString(3), rows.getString(4)});
+            }
+        }
+        Map<String, SchemaModel.ForeignKey> keys = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT constraint_name, table_name, column_name,"
+                + " referenced_table_name, referenced_column_name FROM information_schema.key_column_usage"
+                + " WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL"
+                + " AND referenced_table_schema = DATABASE() ORDER BY table_name, constraint_name, ordinal_position");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                String key = rows.getString(2) + "." + rows.getString(1);
+                String[] rule = rules.getOrDefault(key, new String[] {"RESTRICT", "RESTRICT"});
+                SchemaModel.ForeignKey fk = keys.computeIfAbsent(key, k -> new SchemaModel.ForeignKey(
+                        uncheckedString(rows, 1), uncheckedString(rows, 2), new ArrayList<>(), uncheckedString(rows, 4),
+                        new ArrayList<>(), rule[0], rule[1]));
+                fk.columns().add(rows.getString(3));
+                fk.referencedColumns().add(rows.getString(5));
+            }
+        }
+        return List.copyOf(keys.values());
+    }
+
+    private static String uncheckedString(ResultSet rows, int column) {
+        try {
+            return rows.getString(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

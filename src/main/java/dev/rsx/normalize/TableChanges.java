@@ -1,0 +1,13 @@
+package dev.rsx.normalize;
+
+import java.util.List;
+
+/**
+ * The changes normalization makes to one table: the clauses of its single ALTER TABLE, and what each does in words.
+ */
+public record TableChanges(String table, List<String> clauses, List<String> descriptions) {
+
+    String alterStatement() {
+        return "ALTER TABLE " + Identifiers.quote(table) + " " + String.join(", ", clauses);
+    }
+}
