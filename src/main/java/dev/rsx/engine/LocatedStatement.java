@@ -3,9 +3,9 @@ package dev.rsx.engine;
 /** A statement of a migration file and the line it starts on (0 when it could not be located). */
 public record LocatedStatement(int line, String sql) {
 
-    /** The statement as it reads in a message: at most a few lines, indented. */
+    /** The statement as it reads in a message: from its first line of SQL, at most a few lines, indented. */
     public String preview(String indent) {
-        String[] lines = sql.strip().split("\\R");
+        String[] lines = SqlText.fromFirstSqlLine(sql).toArray(String[]::new);
         StringBuilder out = new StringBuilder();
         int shown = Math.min(lines.length, 6);
         for (int i = 0; i < shown; i++) {
@@ -15,6 +15,11 @@ public record LocatedStatement(int line, String sql) {
             out.append(indent).append("... (").append(lines.length - shown).append(" more lines)\n");
         }
         return out.toString();
+    }
+
+    /** The first line of SQL, for one-line listings. */
+    public String firstLine() {
+        return SqlText.firstSqlLine(sql);
     }
 
     public String where(String fileName) {

@@ -1,15 +1,13 @@
 package dev.rsx.engine;
 
-import java.nio.file.Path;
 import java.time.Duration;
 
 /**
- * What {@code migrate} needs besides a connection.
+ * How {@code migrate} runs.
  *
- * @param migrationsDir where the {@code <version>_<description>.sql} files are
  * @param lockTimeout how long to wait for another run on the same database to finish
  */
-public record MigrateOptions(Path migrationsDir, Duration lockTimeout) {
+public record MigrateOptions(Duration lockTimeout) {
 
     public static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofMinutes(5);
 

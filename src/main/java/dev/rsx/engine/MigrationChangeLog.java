@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -25,6 +26,7 @@ public final class MigrationChangeLog {
 
     static final String AUTHOR = "rsx";
 
+    private final Path directory;
     private final DatabaseChangeLog changeLog;
     private final List<ChangeSet> changeSets;
     private final Map<ChangeSet, Source> sources;
@@ -32,14 +34,25 @@ public final class MigrationChangeLog {
     /** Where a changeset came from: its migration file and that file's text, for line numbers in errors. */
     public record Source(MigrationFile file, String content) {}
 
-    private MigrationChangeLog(DatabaseChangeLog changeLog, List<ChangeSet> changeSets, Map<ChangeSet, Source> sources) {
+    private MigrationChangeLog(Path directory, DatabaseChangeLog changeLog, List<ChangeSet> changeSets,
+            Map<ChangeSet, Source> sources) {
+        this.directory = directory;
         this.changeLog = changeLog;
         this.changeSets = changeSets;
         this.sources = sources;
     }
 
+    /**
+     * Reads and validates every migration of {@code directory}: names, versions, formatted changelogs, emptiness.
+     * Needs no database, so a broken migration directory fails before any server is started or contacted.
+     */
+    public static MigrationChangeLog load(Path directory, EngineLog log) {
+        List<MigrationFile> files = MigrationDirectory.scan(directory);
+        return LiquibaseScope.run(log, () -> of(directory, files));
+    }
+
     /** Builds the changelog; must run inside {@link LiquibaseScope}. */
-    public static MigrationChangeLog of(List<MigrationFile> files) {
+    static MigrationChangeLog of(Path directory, List<MigrationFile> files) {
         DatabaseChangeLog changeLog = new DatabaseChangeLog();
         changeLog.setPhysicalFilePath("rsx-migrations");
         List<ChangeSet> changeSets = new ArrayList<>();
@@ -52,7 +65,7 @@ public final class MigrationChangeLog {
                 sources.put(changeSet, source);
             }
         }
-        return new MigrationChangeLog(changeLog, List.copyOf(changeSets), sources);
+        return new MigrationChangeLog(directory, changeLog, List.copyOf(changeSets), sources);
     }
 
     private static List<ChangeSet> changeSetsOf(Source source, DatabaseChangeLog changeLog) {
@@ -106,7 +119,11 @@ public final class MigrationChangeLog {
         }
     }
 
-    public DatabaseChangeLog liquibaseChangeLog() {
+    public Path directory() {
+        return directory;
+    }
+
+    DatabaseChangeLog liquibaseChangeLog() {
         return changeLog;
     }
 

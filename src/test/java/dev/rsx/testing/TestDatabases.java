@@ -14,15 +14,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.commons.io.FileUtils;
+import org.testcontainers.DockerClientFactory;
+import org.testcontainers.containers.MySQLContainer;
 
 /**
- * The real servers tests run on: one embedded MariaDB per test JVM (always), and the external server named by
- * {@code RSX_TEST_JDBC_URL} when it is set. Every test gets a fresh database of its own.
+ * The real servers tests run on: one embedded MariaDB per test JVM (always), the external server named by
+ * {@code RSX_TEST_JDBC_URL} when it is set, and MySQL 8.4 in a container where a Docker engine runs. Every test
+ * gets a fresh database of its own.
  */
 public final class TestDatabases {
 
     private static final AtomicInteger COUNTER = new AtomicInteger();
     private static EmbeddedMariaDb embedded;
+    private static MySQLContainer<?> mysql;
+    private static Boolean dockerAvailable;
 
     private TestDatabases() {}
 
@@ -32,15 +37,34 @@ public final class TestDatabases {
         if (externalUrl() != null) {
             targets.add("external");
         }
+        if (dockerAvailable()) {
+            targets.add("mysql");
+        }
         return targets;
+    }
+
+    private static synchronized boolean dockerAvailable() {
+        if (dockerAvailable == null) {
+            try {
+                dockerAvailable = DockerClientFactory.instance().isDockerAvailable();
+            } catch (RuntimeException | LinkageError e) {
+                dockerAvailable = false;
+            }
+        }
+        return dockerAvailable;
     }
 
     /** A new, empty database on {@code target}; dropped when closed. */
     public static TestDb fresh(String target) {
-        ConnectionSettings server = "external".equals(target) ? externalServer() : embeddedServer();
+        ConnectionSettings server = switch (target) {
+            case "external" -> externalServer();
+            case "mysql" -> mysqlServer();
+            default -> embeddedServer();
+        };
         String name = "rsx_t" + ProcessHandle.current().pid() + "_" + COUNTER.incrementAndGet();
         execute(server, "CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
-        String url = "jdbc:mysql://" + server.url().hostAndPort() + "/" + name;
+        String query = server.url().url().contains("?") ? server.url().url().substring(server.url().url().indexOf('?')) : "";
+        String url = "jdbc:mysql://" + server.url().hostAndPort() + "/" + name + query;
         return new TestDb(target, new ConnectionSettings(JdbcUrl.parse(url), server.username(), server.password()));
     }
 
@@ -57,11 +81,23 @@ public final class TestDatabases {
         return embedded;
     }
 
-    /** Stops the shared server; called once when the test session ends. */
-    static synchronized void stopEmbedded() {
+    private static synchronized ConnectionSettings mysqlServer() {
+        if (mysql == null) {
+            mysql = new MySQLContainer<>(ContainerImages.MYSQL);
+            mysql.start();
+        }
+        return new ConnectionSettings(JdbcUrl.parse(mysql.getJdbcUrl()), "root", mysql.getPassword());
+    }
+
+    /** Stops the shared servers; called once when the test session ends. */
+    static synchronized void stopServers() {
         if (embedded != null) {
             embedded.close();
             embedded = null;
+        }
+        if (mysql != null) {
+            mysql.stop();
+            mysql = null;
         }
     }
 
