@@ -27,18 +27,20 @@ final class NormalizationPlanner {
     private static final int MILLISECONDS = 3;
 
     private final NormalizeOptions options;
+    private final SchemaModel.ColumnDefinitions definitions;
     private final List<String> warnings = new ArrayList<>();
 
-    private NormalizationPlanner(NormalizeOptions options) {
+    private NormalizationPlanner(NormalizeOptions options, SchemaModel.ColumnDefinitions definitions) {
         this.options = options;
+        this.definitions = definitions;
     }
 
     static NormalizationPlan plan(SchemaModel schema, NormalizeOptions options) {
-        return new NormalizationPlanner(options).plan(schema);
+        return new NormalizationPlanner(options, schema.definitions()).plan(schema);
     }
 
-    /** A column's new type and charset; {@code null} fields stay as they are. */
-    private record ColumnTarget(String type, String charset, String description) {}
+    /** A column's new type and charset ({@code null} when unchanged), and its current definition. */
+    private record ColumnTarget(String type, String charset, String description, String definition) {}
 
     private NormalizationPlan plan(SchemaModel schema) {
         Map<String, ColumnTarget> targets = new LinkedHashMap<>();
@@ -89,10 +91,11 @@ final class NormalizationPlanner {
         if (newType == null && newCharset == null) {
             return null;
         }
-        if (column.definition() == null || !column.definition().toLowerCase(Locale.ROOT)
+        String definition = definitions.of(table.name()).get(column.name());
+        if (definition == null || !definition.toLowerCase(Locale.ROOT)
                 .startsWith((Identifiers.quote(column.name()) + " " + type).toLowerCase(Locale.ROOT))) {
             warnings.add(table.name() + "." + column.name() + " is left as it is: its SHOW CREATE TABLE definition could"
-                    + " not be read reliably (" + column.definition() + ").");
+                    + " not be read reliably (" + definition + ").");
             return null;
         }
         List<String> what = new ArrayList<>();
@@ -102,7 +105,7 @@ final class NormalizationPlanner {
         if (newCharset != null) {
             what.add(column.name() + " " + column.charset() + " -> utf8mb4");
         }
-        return new ColumnTarget(newType, newCharset, String.join(", ", what));
+        return new ColumnTarget(newType, newCharset, String.join(", ", what), definition);
     }
 
     private static int precision(SchemaModel.Column column) {
@@ -219,7 +222,7 @@ final class NormalizationPlanner {
 
     private String modifyClause(SchemaModel.Column column, ColumnTarget target) {
         String originalType = column.columnType();
-        String rest = column.definition().substring((Identifiers.quote(column.name()) + " " + originalType).length());
+        String rest = target.definition().substring((Identifiers.quote(column.name()) + " " + originalType).length());
         StringBuilder clause = new StringBuilder("MODIFY COLUMN ").append(Identifiers.quote(column.name())).append(' ')
                 .append(target.type() != null ? target.type() : originalType);
         if (target.charset() != null) {

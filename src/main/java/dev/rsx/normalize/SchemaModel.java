@@ -3,8 +3,17 @@ package dev.rsx.normalize;
 import java.util.List;
 import java.util.Map;
 
-/** What the normalizer reads of a schema: tables with their columns, indexes and foreign keys. */
-record SchemaModel(Map<String, Table> tables, List<ForeignKey> foreignKeys) {
+/**
+ * What the normalizer reads of a schema: tables with their columns, indexes and foreign keys, and, on demand, the
+ * columns' definitions (one SHOW CREATE TABLE per table, so only for tables whose columns change).
+ */
+record SchemaModel(Map<String, Table> tables, List<ForeignKey> foreignKeys, ColumnDefinitions definitions) {
+
+    /** Column name to its SHOW CREATE TABLE line, which is a valid MODIFY COLUMN definition on MySQL and MariaDB. */
+    @FunctionalInterface
+    interface ColumnDefinitions {
+        Map<String, String> of(String table);
+    }
 
     /**
      * A base table.
@@ -27,18 +36,16 @@ record SchemaModel(Map<String, Table> tables, List<ForeignKey> foreignKeys) {
     }
 
     /**
-     * A column as information_schema describes it, plus its definition line from SHOW CREATE TABLE, which is a valid
-     * {@code MODIFY COLUMN} definition on both MySQL and MariaDB.
+     * A column as information_schema describes it.
      *
      * @param columnType e.g. {@code int(11) unsigned}
      * @param dataType e.g. {@code int}
      * @param charset null for non-text columns
      * @param datetimePrecision null for non-temporal columns
-     * @param definition the SHOW CREATE TABLE line, without the trailing comma
      * @param holdsValuesAboveSignedBigint for {@code BIGINT UNSIGNED}: some value would not fit a signed BIGINT
      */
     record Column(String name, String columnType, String dataType, String charset, Integer datetimePrecision,
-            String definition, boolean holdsValuesAboveSignedBigint) {}
+            boolean holdsValuesAboveSignedBigint) {}
 
     /** A foreign key: {@code table(columns)} references {@code referencedTable(referencedColumns)}. */
     record ForeignKey(String name, String table, List<String> columns, String referencedTable,

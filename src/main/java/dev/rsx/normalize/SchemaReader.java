@@ -1,5 +1,6 @@
 package dev.rsx.normalize;
 
+import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.TrackingTable;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -59,16 +60,17 @@ final class SchemaReader {
         Map<String, SchemaModel.Table> tables = new LinkedHashMap<>();
         for (Map.Entry<String, String[]> table : tableInfo.entrySet()) {
             String name = table.getKey();
-            Map<String, String> definitions = columnDefinitions(connection, name);
             List<SchemaModel.Column> tableColumns = new ArrayList<>();
             for (String[] c : columns.getOrDefault(name, List.of())) {
                 tableColumns.add(new SchemaModel.Column(c[0], c[1], c[2], c[3], c[4] == null ? null : Integer.valueOf(c[4]),
-                        definitions.get(c[0]), isUnsignedBigint(c[1]) && holdsValuesAboveSignedBigint(connection, name, c[0])));
+                        isUnsignedBigint(c[1]) && holdsValuesAboveSignedBigint(connection, name, c[0])));
             }
             tables.put(name, new SchemaModel.Table(name, table.getValue()[0], table.getValue()[1], tableColumns,
                     Map.copyOf(indexes.getOrDefault(name, Map.of()))));
         }
-        return new SchemaModel(tables, foreignKeys(connection));
+        Map<String, Map<String, String>> definitions = new HashMap<>();
+        return new SchemaModel(tables, foreignKeys(connection),
+                table -> definitions.computeIfAbsent(table, t -> columnDefinitions(connection, t)));
     }
 
     private static boolean isUnsignedBigint(String columnType) {
@@ -86,7 +88,7 @@ final class SchemaReader {
     }
 
     /** Column name to its definition line of SHOW CREATE TABLE. */
-    private static Map<String, String> columnDefinitions(Connection connection, String table) throws SQLException {
+    private static Map<String, String> columnDefinitions(Connection connection, String table) {
         Map<String, String> definitions = new HashMap<>();
         try (Statement s = connection.createStatement();
                 ResultSet rows = s.executeQuery("SHOW CREATE TABLE " + Identifiers.quote(table))) {
@@ -101,6 +103,8 @@ final class SchemaReader {
                 }
                 definitions.put(Identifiers.leadingName(trimmed), trimmed);
             }
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read SHOW CREATE TABLE " + table + ": " + e.getMessage(), e);
         }
         return definitions;
     }
