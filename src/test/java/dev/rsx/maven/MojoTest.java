@@ -107,6 +107,35 @@ class MojoTest {
     }
 
     @Test
+    void migrateNormalizesAfterwardsAndNormalizeDryRunPrintsWithoutChanging() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            MigrationsDir dir = MigrationsDir.create("mojo-normalize")
+                    .write("001_create_notes_table.sql", "CREATE TABLE notes (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, body TEXT);");
+            MigrateMojo migrate = configure(new MigrateMojo(), db.settings(), dir);
+            migrate.lockTimeout = 60;
+            migrate.skipNormalize = true;
+            migrate.execute();
+            assertTrue(log.lines().contains("[INFO] Schema normalization skipped (rsx.normalize.skip is true)."), log.lines().toString());
+
+            NormalizeMojo dryRun = configure(new NormalizeMojo(), db.settings(), dir);
+            dryRun.normalizeDryRun = true;
+            dryRun.execute();
+            assertTrue(log.lines().contains("[INFO] Dry run: normalization would run 1 statement:"), log.lines().toString());
+            assertEquals(List.of("int(11)"), db.column("SELECT column_type FROM information_schema.columns"
+                    + " WHERE table_schema = DATABASE() AND table_name = 'notes' AND column_name = 'id'"));
+
+            MigrateMojo again = configure(new MigrateMojo(), db.settings(), dir);
+            again.lockTimeout = 60;
+            again.execute();
+            assertTrue(log.lines().contains("[INFO]   normalized notes: id int(11) -> bigint; body text -> longtext;"
+                    + " added created_at, updated_at, created_by, updated_by; indexed created_at, updated_at"), log.lines().toString());
+            assertTrue(log.lines().contains("[INFO] Normalized 1 table with 1 ALTER TABLE statement in " + log.lines().stream()
+                    .filter(l -> l.startsWith("[INFO] Normalized 1 table")).findFirst().orElse("?")
+                    .replaceAll(".* in ([0-9.]+) s\\.$", "$1") + " s."), log.lines().toString());
+        }
+    }
+
+    @Test
     void skipRunsNothing() throws Exception {
         MigrateMojo mojo = new MigrateMojo();
         mojo.setLog(log);
