@@ -1,0 +1,46 @@
+package dev.rsx.snapshot;
+
+import dev.rsx.engine.EngineLog;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A way to snapshot one schema and put it back exactly. MySQL commits DDL implicitly, so a failed migration cannot be
+ * rolled back; a snapshot taken before it can.
+ *
+ * <p>Every snapshot records durably what state it is in ({@link SnapshotState}) and which server and schema it came
+ * from, so a run killed at any point can be recovered by the next one, and a snapshot is never restored onto another
+ * server or schema.
+ */
+public interface SnapshotStrategy {
+
+    /** {@code logical} or {@code datadir}. */
+    String name();
+
+    /**
+     * Takes a snapshot named {@code name}.
+     *
+     * @throws SnapshotException when one of that name exists already, or there is not enough free space (checked
+     *     before anything is copied)
+     */
+    Snapshot create(String name, EngineLog log);
+
+    /**
+     * Puts the schema back exactly as it was when the snapshot was taken (tables with their data, views, triggers,
+     * routines, events, AUTO_INCREMENT counters; objects created since are removed), then drops the snapshot.
+     * Continues an interrupted restore of the same snapshot.
+     *
+     * @throws SnapshotException when no such snapshot exists, or it belongs to another server or schema
+     */
+    void restore(String name, EngineLog log);
+
+    /** Removes the snapshot; removing one that does not exist does nothing. */
+    void drop(String name, EngineLog log);
+
+    /** The snapshots of this server and schema, oldest first, in whatever state they are. */
+    List<Snapshot> list();
+
+    default Optional<Snapshot> find(String name) {
+        return list().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+}
