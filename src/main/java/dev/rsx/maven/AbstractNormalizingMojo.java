@@ -1,11 +1,6 @@
 package dev.rsx.maven;
 
-import dev.rsx.engine.EngineLog;
-import dev.rsx.normalize.NormalizationResult;
 import dev.rsx.normalize.NormalizeOptions;
-import dev.rsx.normalize.SchemaNormalizer;
-import dev.rsx.normalize.TableChanges;
-import dev.rsx.db.ConnectionSettings;
 import java.util.HashSet;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -60,27 +55,5 @@ public abstract class AbstractNormalizingMojo extends AbstractDatabaseMojo {
         return new NormalizeOptions(normalizeCollation, new HashSet<>(exemptTables),
                 tenantTables.stream().map(Pattern::compile).toList(),
                 versionedTables.stream().map(Pattern::compile).toList(), normalizeDryRun);
-    }
-
-    /** Normalizes and reports every change per table. */
-    protected NormalizationResult normalize(ConnectionSettings database, EngineLog log) {
-        NormalizationResult result = new SchemaNormalizer(log).normalize(database, normalizeOptions());
-        if (result.dryRun()) {
-            log.info("Dry run: normalization would run " + result.statements().size() + " statement"
-                    + (result.statements().size() == 1 ? "" : "s") + (result.statements().isEmpty() ? "." : ":"));
-            result.statements().forEach(statement -> log.info("  " + statement + ";"));
-            return result;
-        }
-        if (result.changedNothing()) {
-            log.info("Schema is normalized: 0 changes.");
-            return result;
-        }
-        for (TableChanges table : result.tables()) {
-            log.info("  normalized " + table.table() + ": " + String.join("; ", table.descriptions()));
-        }
-        log.info(String.format("Normalized %d table%s with %d ALTER TABLE statement%s in %.1f s.", result.tables().size(),
-                result.tables().size() == 1 ? "" : "s", result.alterStatements(), result.alterStatements() == 1 ? "" : "s",
-                result.elapsed().toMillis() / 1000.0));
-        return result;
     }
 }

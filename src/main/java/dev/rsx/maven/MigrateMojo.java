@@ -5,6 +5,8 @@ import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
+import dev.rsx.normalize.NormalizationReport;
+import dev.rsx.normalize.SchemaNormalizer;
 import dev.rsx.server.ManagedDatabase;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
@@ -64,7 +66,7 @@ public class MigrateMojo extends AbstractNormalizingMojo {
             if (skipNormalize) {
                 log.info("Schema normalization skipped (rsx.normalize.skip is true).");
             } else {
-                normalize(database.connection(), log);
+                NormalizationReport.log(new SchemaNormalizer(log).normalize(database.connection(), normalizeOptions()), log);
             }
         }
     }

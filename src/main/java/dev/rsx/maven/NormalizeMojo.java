@@ -1,6 +1,8 @@
 package dev.rsx.maven;
 
 import dev.rsx.engine.EngineLog;
+import dev.rsx.normalize.NormalizationReport;
+import dev.rsx.normalize.SchemaNormalizer;
 import dev.rsx.server.ManagedDatabase;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -22,7 +24,7 @@ public class NormalizeMojo extends AbstractNormalizingMojo {
     protected void run(EngineLog log) {
         try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
             log.info("Database: " + database.description());
-            normalize(database.connection(), log);
+            NormalizationReport.log(new SchemaNormalizer(log).normalize(database.connection(), normalizeOptions()), log);
         }
     }
 }

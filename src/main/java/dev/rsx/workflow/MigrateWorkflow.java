@@ -1,0 +1,166 @@
+package dev.rsx.workflow;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.MigrateOptions;
+import dev.rsx.engine.MigrateResult;
+import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationEngine;
+import dev.rsx.engine.RsxException;
+import dev.rsx.normalize.NormalizationReport;
+import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.normalize.SchemaNormalizer;
+import dev.rsx.snapshot.Snapshot;
+import dev.rsx.snapshot.SnapshotState;
+import dev.rsx.snapshot.SnapshotStrategy;
+import java.util.Optional;
+
+/**
+ * {@code rsx:migrate} as seed 000 runs it. In development mode: snapshot, migrate, check (normalize), commit (drop
+ * the snapshot); when a migration or the check fails, the snapshot is restored, so a half-applied migration never
+ * stays behind although MySQL commits every DDL statement. In debug and production mode migrations run directly.
+ * Normalization runs in every mode.
+ */
+public final class MigrateWorkflow {
+
+    /** The snapshot a development-mode run takes for itself; left behind only by a run that was killed. */
+    static final String RUN_SNAPSHOT = "migrate-run";
+
+    /**
+     * What a run needs.
+     *
+     * @param normalize null to skip normalization
+     * @param snapshots the snapshot strategy of this database; used for protection in development mode, and to
+     *     detect an interrupted development run in the others
+     * @param serializeRuns take the {@link RunLock} around the run; not with a strategy that stops the server (its
+     *     session lock would die), where the embedded server's data-directory lock serialises runs instead
+     */
+    public record Settings(ConnectionSettings database, MigrationChangeLog migrations, MigrateOptions migrate,
+            NormalizeOptions normalize, ModeDecision mode, SnapshotStrategy snapshots, boolean serializeRuns) {}
+
+    private final EngineLog log;
+
+    public MigrateWorkflow(EngineLog log) {
+        this.log = log;
+    }
+
+    public MigrateResult run(Settings settings) {
+        if (settings.mode().mode() != Mode.DEVELOPMENT) {
+            log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
+                    + "): no snapshot protection, migrations run directly.");
+            warnAboutInterruptedDevelopmentRun(settings.snapshots());
+            MigrateResult result = migrate(settings);
+            normalize(settings);
+            return result;
+        }
+        log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
+        try (RunLock lock = settings.serializeRuns()
+                ? RunLock.acquire(settings.database(), settings.migrate().lockTimeout(), log) : null) {
+            return protectedRun(settings);
+        }
+    }
+
+    private MigrateResult protectedRun(Settings settings) {
+        SnapshotStrategy snapshots = settings.snapshots();
+        recoverInterruptedRun(snapshots);
+        if (new MigrationEngine(log).status(settings.database(), settings.migrations()).pending().isEmpty()) {
+            MigrateResult result = migrate(settings);
+            normalize(settings);
+            return result;
+        }
+        boolean begun = snapshots.find(Snapshot.MIGRATION).filter(s -> s.state() == SnapshotState.READY).isPresent();
+        String snapshot = begun ? Snapshot.MIGRATION : RUN_SNAPSHOT;
+        if (begun) {
+            log.info("[1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin");
+        } else {
+            snapshots.create(RUN_SNAPSHOT, log);
+            log.info("[1/4] Creating database snapshot...  [OK]");
+        }
+        MigrateResult result;
+        try {
+            result = migrate(settings);
+            log.info("[2/4] Running migrations...          [OK] " + result.applied().size() + " migration"
+                    + (result.applied().size() == 1 ? "" : "s") + " applied");
+            normalize(settings);
+            log.info("[3/4] Running schema quality check...[OK]");
+        } catch (RsxException failure) {
+            restoreAfter(failure, snapshots, snapshot, begun);
+            throw failure;
+        }
+        if (begun) {
+            log.info("[4/4] Committing changes...          [OK] snapshot kept: run mvn rsx:commit to remove it");
+        } else {
+            snapshots.drop(RUN_SNAPSHOT, log);
+            log.info("[4/4] Committing changes...          [OK] snapshot removed");
+        }
+        return result;
+    }
+
+    private void restoreAfter(RsxException failure, SnapshotStrategy snapshots, String snapshot, boolean begun) {
+        log.error("Migration failed! Automatically restoring the snapshot...");
+        try {
+            snapshots.restore(snapshot, log);
+            if (begun) {
+                snapshots.create(Snapshot.MIGRATION, log);
+            }
+        } catch (RsxException restoreFailure) {
+            failure.addSuppressed(restoreFailure);
+            log.error("The snapshot could not be restored: " + restoreFailure.getMessage());
+            log.error("It is kept. Restore it with: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name="
+                    + snapshot);
+            return;
+        }
+        log.info("Database restored to pre-migration state.");
+        log.info("Fix your migration files and run `mvn rsx:migrate` again.");
+    }
+
+    /** A run killed between snapshot and commit left its snapshot: restore it, or drop it if it is incomplete. */
+    private void recoverInterruptedRun(SnapshotStrategy snapshots) {
+        Optional<Snapshot> leftover = snapshots.find(RUN_SNAPSHOT);
+        if (leftover.isEmpty()) {
+            return;
+        }
+        Snapshot snapshot = leftover.get();
+        if (snapshot.state() == SnapshotState.CREATING) {
+            log.warn("Dropping the incomplete snapshot of an interrupted run (started " + snapshot.createdAt() + ").");
+            snapshots.drop(RUN_SNAPSHOT, log);
+            return;
+        }
+        log.warn("A previous rsx:migrate was interrupted (snapshot taken " + snapshot.createdAt() + "): restoring the"
+                + " database to the state before it first.");
+        snapshots.restore(RUN_SNAPSHOT, log);
+        log.info("Database restored to pre-migration state.");
+    }
+
+    private void warnAboutInterruptedDevelopmentRun(SnapshotStrategy snapshots) {
+        if (snapshots != null && snapshots.find(RUN_SNAPSHOT).isPresent()) {
+            log.warn("An interrupted development-mode run left its snapshot. To put the database back as it was before"
+                    + " that run: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name=" + RUN_SNAPSHOT);
+        }
+    }
+
+    private MigrateResult migrate(Settings settings) {
+        MigrateResult result = new MigrationEngine(log).migrate(settings.database(), settings.migrations(), settings.migrate());
+        String version = result.currentVersion() == null ? "none" : result.currentVersion();
+        if (result.nothingToMigrate()) {
+            log.info("Nothing to migrate: the database is at version " + version + ".");
+        } else {
+            log.info(String.format("Applied %d migration%s in %.1f s; the database is at version %s.",
+                    result.applied().size(), result.applied().size() == 1 ? "" : "s",
+                    result.elapsed().toMillis() / 1000.0, version));
+        }
+        return result;
+    }
+
+    private void normalize(Settings settings) {
+        if (settings.normalize() == null) {
+            log.info("Schema normalization skipped (rsx.normalize.skip is true).");
+            return;
+        }
+        NormalizationReport.log(new SchemaNormalizer(log).normalize(settings.database(), settings.normalize()), log);
+    }
+
+    private static String capitalized(String word) {
+        return Character.toUpperCase(word.charAt(0)) + word.substring(1);
+    }
+}
