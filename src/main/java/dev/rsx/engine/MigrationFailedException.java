@@ -25,10 +25,7 @@ public class MigrationFailedException extends ProjectException {
 
     private static String describe(String fileName, LocatedStatement failed, String serverMessage,
             List<LocatedStatement> committed) {
-        StringBuilder out = new StringBuilder();
-        out.append("Migration ").append(fileName).append(" failed at ").append(failed.where(fileName)).append(":\n");
-        out.append(failed.preview("    "));
-        out.append("  Server said: ").append(serverMessage).append('\n');
+        StringBuilder out = new StringBuilder(headline(fileName, failed, serverMessage));
         if (committed.isEmpty()) {
             out.append("  No earlier statement of this migration had run, so the database is as it was before it.\n");
         } else {
@@ -43,6 +40,16 @@ public class MigrationFailedException extends ProjectException {
         }
         out.append(" and run mvn rsx:migrate again.");
         return out.toString();
+    }
+
+    private static String headline(String fileName, LocatedStatement failed, String serverMessage) {
+        return "Migration " + fileName + " failed at " + failed.where(fileName) + ":\n" + failed.preview("    ")
+                + "  Server said: " + serverMessage + "\n";
+    }
+
+    /** Which statement failed where, and what the server said, without what it left behind. */
+    public String headline() {
+        return headline(fileName, failed, serverMessage);
     }
 
     public String fileName() {

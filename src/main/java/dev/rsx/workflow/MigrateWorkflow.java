@@ -2,10 +2,13 @@ package dev.rsx.workflow;
 
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
+import dev.rsx.engine.MigrationFailedException;
+import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.RsxException;
 import dev.rsx.normalize.NormalizationReport;
 import dev.rsx.normalize.NormalizeOptions;
@@ -84,8 +87,7 @@ public final class MigrateWorkflow {
             normalize(settings);
             log.info("[3/4] Running schema quality check...[OK]");
         } catch (RsxException failure) {
-            restoreAfter(failure, snapshots, snapshot, begun);
-            throw failure;
+            throw restoreAfter(failure, snapshots, snapshot, begun);
         }
         if (begun) {
             log.info("[4/4] Committing changes...          [OK] snapshot kept: run mvn rsx:commit to remove it");
@@ -96,7 +98,11 @@ public final class MigrateWorkflow {
         return result;
     }
 
-    private void restoreAfter(RsxException failure, SnapshotStrategy snapshots, String snapshot, boolean begun) {
+    /**
+     * Restores the snapshot and returns the failure to report: the original error (file, line, server message) and
+     * what the restore did, since the statements the failure report calls committed are undone by it.
+     */
+    private RsxException restoreAfter(RsxException failure, SnapshotStrategy snapshots, String snapshot, boolean begun) {
         log.error("Migration failed! Automatically restoring the snapshot...");
         try {
             snapshots.restore(snapshot, log);
@@ -108,10 +114,14 @@ public final class MigrateWorkflow {
             log.error("The snapshot could not be restored: " + restoreFailure.getMessage());
             log.error("It is kept. Restore it with: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name="
                     + snapshot);
-            return;
+            return failure;
         }
         log.info("Database restored to pre-migration state.");
         log.info("Fix your migration files and run `mvn rsx:migrate` again.");
+        String message = (failure instanceof MigrationFailedException migration ? migration.headline() : failure.getMessage() + "\n")
+                + "  Database restored to pre-migration state. Fix your migration files and run `mvn rsx:migrate` again.";
+        return failure instanceof EnvironmentException
+                ? new EnvironmentException(message, failure) : new ProjectException(message, failure);
     }
 
     /** A run killed between snapshot and commit left its snapshot: restore it, or drop it if it is incomplete. */
