@@ -10,6 +10,7 @@ def hasMatch = { String regex ->
     assert lines.any { it ==~ regex } : "no line matches: ${regex}"
 }
 
+hasLine('[INFO] Production mode (rsx.mode): no snapshot protection, migrations run directly.')
 hasLine('[INFO] Applying 3 pending migrations:')
 hasMatch(/\[INFO\]   applied 001_create_users_table\.sql +\d+ ms/)
 assert !lines.any { it.startsWith('[INFO]   applied 002_') || it.startsWith('[INFO]   applied 003_') } :

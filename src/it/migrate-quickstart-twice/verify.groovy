@@ -21,6 +21,13 @@ assert applied == ['20251121090000_create_users_table.sql', '20251121090100_crea
                    '20251121090200_create_orders_table.sql'] : "applied lines: ${applied}"
 hasMatch(first, /\[INFO\]   applied 20251121090000_create_users_table\.sql +\d+ ms/)
 hasMatch(first, /\[INFO\] Applied 3 migrations in \d+[.,]\d s; the database is at version 20251121090200\./)
+// Development mode (the embedded server's default): seed 000's four steps, in order.
+hasLine(first, '[INFO] Development mode: using automatic snapshot protection (default for the embedded server and loopback hosts)')
+assert first.findAll { it ==~ /\[INFO\] \[\d\/4\].*/ } == [
+        '[INFO] [1/4] Creating database snapshot...  [OK]',
+        '[INFO] [2/4] Running migrations...          [OK] 3 migrations applied',
+        '[INFO] [3/4] Running schema quality check...[OK]',
+        '[INFO] [4/4] Committing changes...          [OK] snapshot removed']
 assert !first.any { it.startsWith('[INFO] Nothing to migrate') }
 
 // Run 2: nothing pending, nothing applied.

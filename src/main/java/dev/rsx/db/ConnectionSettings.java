@@ -2,13 +2,19 @@ package dev.rsx.db;
 
 /**
  * Where and as whom to connect. The password never leaves this record in printable form: {@link #toString()}
- * masks it, and so does every message built from {@link #url()}.
+ * masks it, and so does every message built from {@link #url()}. A user or password not given explicitly is taken
+ * from the URL's {@code user=} / {@code password=}; without those the user is root with no password, as on a fresh
+ * MySQL install.
  */
 public record ConnectionSettings(JdbcUrl url, String username, String password) {
 
     public ConnectionSettings {
-        username = username == null || username.isBlank() ? "root" : username;
-        password = password == null ? "" : password;
+        if (username == null || username.isBlank()) {
+            username = url.parameter("user") == null ? "root" : url.parameter("user");
+        }
+        if (password == null) {
+            password = url.parameter("password") == null ? "" : url.parameter("password");
+        }
     }
 
     public String database() {

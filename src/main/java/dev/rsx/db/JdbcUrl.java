@@ -39,6 +39,12 @@ public record JdbcUrl(String url, String host, int port, String database) {
         return QUERY_PASSWORD.matcher(masked).replaceAll("$1***");
     }
 
+    /** The value of a query parameter ({@code user}, {@code password}), or null. */
+    public String parameter(String name) {
+        Matcher m = Pattern.compile("[?&;]" + Pattern.quote(name) + "=([^&;]*)", Pattern.CASE_INSENSITIVE).matcher(url);
+        return m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
+    }
+
     public String masked() {
         return mask(url);
     }

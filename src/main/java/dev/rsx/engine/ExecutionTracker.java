@@ -71,8 +71,9 @@ final class ExecutionTracker extends SqlListener {
     }
 
     /**
-     * Explains the failure of the changeset that was running. Every statement before the failing one is reported
-     * as committed: Liquibase runs MySQL in auto-commit mode because MySQL cannot roll back DDL.
+     * Explains the failure of the changeset that was running. Liquibase runs a changeset in one transaction, but MySQL
+     * commits it implicitly at every DDL statement, and before a failing DDL statement runs: an earlier statement
+     * stayed committed when such a commit followed it; the others were rolled back with the failure.
      */
     MigrationFailedException failure(Throwable error) {
         if (current == null || statementsOfCurrent.isEmpty()) {
@@ -84,9 +85,20 @@ final class ExecutionTracker extends SqlListener {
         for (String sql : statementsOfCurrent) {
             located.add(new LocatedStatement(lines.locate(sql), sql));
         }
-        LocatedStatement failed = located.get(located.size() - 1);
-        return new MigrationFailedException(source.file().fileName(), failed, serverMessage(error),
-                located.subList(0, located.size() - 1), error);
+        int failedAt = located.size() - 1;
+        int committedUpTo = ImplicitCommit.causedBy(statementsOfCurrent.get(failedAt)) ? failedAt : lastCommitBefore(failedAt);
+        return new MigrationFailedException(source.file().fileName(), located.get(failedAt), serverMessage(error),
+                located.subList(0, committedUpTo), located.subList(committedUpTo, failedAt), error);
+    }
+
+    /** How many statements before {@code failedAt} an implicit commit covered: up to and including the last DDL. */
+    private int lastCommitBefore(int failedAt) {
+        for (int i = failedAt - 1; i >= 0; i--) {
+            if (ImplicitCommit.causedBy(statementsOfCurrent.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
     }
 
     private static String serverMessage(Throwable error) {

@@ -1,6 +1,5 @@
 package dev.rsx.engine;
 
-import com.github.blagerweij.sessionlock.SessionLockService;
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
 import java.nio.file.Path;
@@ -107,23 +106,25 @@ public final class MigrationEngine {
         }
     }
 
+    /**
+     * Takes Liquibase's lock (a GET_LOCK session lock, through liquibase-sessionlock), waiting up to the timeout. The
+     * library's own wait counts in whole minutes, so the engine retries its short attempts itself.
+     */
     private void acquire(LockService lock, MigrateOptions options) throws LockException {
-        long minutes = Math.max(1, (options.lockTimeout().toSeconds() + 59) / 60);
-        if (lock instanceof SessionLockService sessionLock) {
-            sessionLock.setChangeLogLockWaitTime(minutes);
-            sessionLock.setChangeLogLockRecheckTime(1);
-        }
         if (lock.acquireLock()) {
             return;
         }
-        log.info("Another migration run holds the lock on this database; waiting up to " + minutes + " min for it to finish...");
-        try {
-            lock.waitForLock();
-        } catch (LockException e) {
-            throw new EnvironmentException("Gave up after " + minutes + " min waiting for the migration lock: another"
-                    + " rsx:migrate (or Liquibase update) is still running on this database. Let it finish, or raise"
-                    + " rsx.lockTimeout.", e);
+        long timeout = options.lockTimeout().toSeconds();
+        log.info("Another migration run holds the lock on this database; waiting up to " + timeout + " s for it to finish...");
+        long deadline = System.nanoTime() + options.lockTimeout().toNanos();
+        while (System.nanoTime() < deadline) {
+            if (lock.acquireLock()) {
+                return;
+            }
         }
+        throw new EnvironmentException("Gave up after " + timeout + " s waiting for the migration lock: another"
+                + " rsx:migrate (or Liquibase update) is still running on this database. Let it finish, or raise"
+                + " rsx.lockTimeout.");
     }
 
     private static List<AppliedMigration> readTrackingTable(Connection connection) {

@@ -4,8 +4,8 @@ import java.util.List;
 
 /**
  * A statement of a migration failed on the server. Says which file and line, what the server said, and which
- * earlier statements of the same migration are already committed: MySQL commits every DDL statement implicitly,
- * so a failed migration can be half applied.
+ * earlier statements of the same migration stayed committed: MySQL commits every DDL statement implicitly, so a
+ * failed migration can be half applied; the statements after the last such commit were rolled back.
  */
 public class MigrationFailedException extends ProjectException {
 
@@ -13,26 +13,30 @@ public class MigrationFailedException extends ProjectException {
     private final LocatedStatement failed;
     private final String serverMessage;
     private final List<LocatedStatement> committed;
+    private final List<LocatedStatement> rolledBack;
 
     public MigrationFailedException(String fileName, LocatedStatement failed, String serverMessage,
-            List<LocatedStatement> committed, Throwable cause) {
-        super(describe(fileName, failed, serverMessage, committed), cause);
+            List<LocatedStatement> committed, List<LocatedStatement> rolledBack, Throwable cause) {
+        super(describe(fileName, failed, serverMessage, committed, rolledBack), cause);
         this.fileName = fileName;
         this.failed = failed;
         this.serverMessage = serverMessage;
         this.committed = List.copyOf(committed);
+        this.rolledBack = List.copyOf(rolledBack);
     }
 
     private static String describe(String fileName, LocatedStatement failed, String serverMessage,
-            List<LocatedStatement> committed) {
+            List<LocatedStatement> committed, List<LocatedStatement> rolledBack) {
         StringBuilder out = new StringBuilder(headline(fileName, failed, serverMessage));
         if (committed.isEmpty()) {
-            out.append("  No earlier statement of this migration had run, so the database is as it was before it.\n");
+            out.append("  Nothing of this migration stayed committed: the database is as it was before it.\n");
         } else {
             out.append("  Already committed from this migration (MySQL DDL auto-commits; these stay applied):\n");
-            for (LocatedStatement statement : committed) {
-                out.append("    line ").append(statement.line()).append(": ").append(statement.firstLine()).append('\n');
-            }
+            list(out, committed);
+        }
+        if (!rolledBack.isEmpty()) {
+            out.append("  Rolled back with the failure (no DDL committed them):\n");
+            list(out, rolledBack);
         }
         out.append("  The migration is not recorded as applied. Fix ").append(fileName);
         if (!committed.isEmpty()) {
@@ -40,6 +44,12 @@ public class MigrationFailedException extends ProjectException {
         }
         out.append(" and run mvn rsx:migrate again.");
         return out.toString();
+    }
+
+    private static void list(StringBuilder out, List<LocatedStatement> statements) {
+        for (LocatedStatement statement : statements) {
+            out.append("    line ").append(statement.line()).append(": ").append(statement.firstLine()).append('\n');
+        }
     }
 
     private static String headline(String fileName, LocatedStatement failed, String serverMessage) {
@@ -66,5 +76,9 @@ public class MigrationFailedException extends ProjectException {
 
     public List<LocatedStatement> committedStatements() {
         return committed;
+    }
+
+    public List<LocatedStatement> rolledBackStatements() {
+        return rolledBack;
     }
 }

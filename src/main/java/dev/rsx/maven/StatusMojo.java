@@ -47,7 +47,10 @@ public class StatusMojo extends AbstractDatabaseMojo {
             throw new ProjectException(notApplied.size() + " migration" + (notApplied.size() == 1 ? " is" : "s are")
                     + " not applied (" + String.join(", ", notApplied.stream()
                             .map(r -> r.fileName() + ": " + r.state().label()).toList())
-                    + ") and rsx.failOnPending is true. Run mvn rsx:migrate against this database first.");
+                    + ") and rsx.failOnPending is true. " + (notApplied.stream().allMatch(r -> r.state() == MigrationState.PENDING)
+                            ? "Run mvn rsx:migrate against this database first."
+                            : "Changed or missing files must be restored as they were applied (see the warnings above);"
+                                    + " rsx:migrate refuses to run until they are."));
         }
     }
 }

@@ -46,6 +46,19 @@ class JdbcUrlTest {
     }
 
     @Test
+    void credentialsInTheUrlAreUsedWhenNoneAreGiven() {
+        ConnectionSettings fromUrl = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://db/x?user=app&password=p%40ss"), null, null);
+        ConnectionSettings explicit = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://db/x?user=app"), "admin", "pw");
+        ConnectionSettings neither = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://db/x"), null, null);
+
+        assertEquals("app", fromUrl.username());
+        assertEquals("p@ss", fromUrl.password());
+        assertEquals("admin", explicit.username());
+        assertEquals("root", neither.username());
+        assertEquals("", neither.password());
+    }
+
+    @Test
     void connectionSettingsNeverPrintThePassword() {
         ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://db/x"), "app", "s3cret");
 

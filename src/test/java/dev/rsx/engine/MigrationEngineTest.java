@@ -114,6 +114,28 @@ class MigrationEngineTest {
 
     @ParameterizedTest
     @MethodSource("targets")
+    void dataChangesAfterTheLastDdlAreReportedAsRolledBack(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("rolled-back").write("001_create_audit_table.sql", """
+                    CREATE TABLE audit (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, note VARCHAR(20));
+                    INSERT INTO audit (note) VALUES ('one');
+                    INSERT INTO audit (note) VALUES ('two');
+                    UPDATE no_such_table SET note = 'x';
+                    """);
+
+            MigrationFailedException failure = assertThrows(MigrationFailedException.class,
+                    () -> new MigrationEngine(new CapturingLog()).migrate(db.settings(), dir.load(), new MigrateOptions(null)));
+
+            assertEquals(List.of(1), failure.committedStatements().stream().map(LocatedStatement::line).toList());
+            assertEquals(List.of(2, 3), failure.rolledBackStatements().stream().map(LocatedStatement::line).toList());
+            assertTrue(failure.getMessage().contains("Rolled back with the failure (no DDL committed them):\n"
+                    + "    line 2: INSERT INTO audit (note) VALUES ('one')"), failure.getMessage());
+            assertEquals(List.of("0"), db.column("SELECT COUNT(*) FROM audit"), "the INSERTs really were rolled back");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
     void editedAppliedMigrationIsRefusedWithBothChecksumsAndTheRemedy(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("edited").write("001_create_users_table.sql", USERS);
