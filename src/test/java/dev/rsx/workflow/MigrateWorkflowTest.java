@@ -1,0 +1,245 @@
+package dev.rsx.workflow;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.engine.MigrateOptions;
+import dev.rsx.engine.MigrateResult;
+import dev.rsx.engine.ProjectException;
+import dev.rsx.engine.TrackingTable;
+import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.snapshot.LogicalSnapshot;
+import dev.rsx.snapshot.Snapshot;
+import dev.rsx.snapshot.SnapshotState;
+import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.SchemaFingerprint;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import dev.rsx.testing.WorkflowMain;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class MigrateWorkflowTest {
+
+    static List<String> targets() {
+        return TestDatabases.targets();
+    }
+
+    private static final ModeDecision DEVELOPMENT = new ModeDecision(Mode.DEVELOPMENT, "test");
+    private static final ModeDecision PRODUCTION = new ModeDecision(Mode.PRODUCTION, "test");
+
+    private final CapturingLog log = new CapturingLog();
+
+    private MigrateResult run(TestDb db, MigrationsDir dir, ModeDecision mode) {
+        return new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
+                new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), mode,
+                new LogicalSnapshot(db.settings()), true));
+    }
+
+    /** A database the tests can damage: foreign keys, a trigger, a view, a procedure, AUTO_INCREMENT gaps. */
+    private static MigrationsDir baseline(String name) {
+        return MigrationsDir.create(name).write("001_create_users_table.sql", """
+                CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, email VARCHAR(100) NOT NULL);
+                CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, user_id BIGINT NOT NULL,
+                    note LONGTEXT, CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id));
+                CREATE VIEW user_emails AS SELECT id, email FROM users;
+                INSERT INTO users (email) VALUES ('a@example.com'), ('b@example.com'), ('c@example.com');
+                DELETE FROM users WHERE id = 2;
+                INSERT INTO orders (user_id, note) VALUES (1, 'caf\u00e9 \uD83D\uDE00');
+                """);
+    }
+
+    private static final String PARTLY_FAILING = """
+            CREATE TABLE invoices (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);
+            ALTER TABLE users ADD COLUMN nickname VARCHAR(20);
+            INSERT INTO users (email) VALUES ('d@example.com');
+            DROP VIEW user_emails;
+            ALTER TABLE orderz ADD COLUMN status VARCHAR(20);
+            """;
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void developmentModeRestoresTheDatabaseExactlyWhenAMigrationFails(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-restore");
+            run(db, dir, DEVELOPMENT);
+            Map<String, String> before = SchemaFingerprint.of(db);
+            dir.write("002_add_invoices.sql", PARTLY_FAILING);
+
+            ProjectException failure = assertThrows(ProjectException.class, () -> run(db, dir, DEVELOPMENT));
+
+            assertEquals(before, SchemaFingerprint.of(db));
+            assertTrue(failure.getMessage().startsWith("Migration 002_add_invoices.sql failed at 002_add_invoices.sql:5:"),
+                    failure.getMessage());
+            assertTrue(failure.getMessage().contains("Server said: (1146)"), failure.getMessage());
+            assertTrue(failure.getMessage().endsWith("Database restored to pre-migration state. Fix your migration files"
+                    + " and run `mvn rsx:migrate` again."), failure.getMessage());
+            assertFalse(failure.getMessage().contains("stay applied"), failure.getMessage());
+            assertTrue(log.lines().contains("INFO Database restored to pre-migration state."), log.text());
+            assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void developmentModePrintsTheFourStepsAndRemovesItsSnapshot(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-steps");
+
+            run(db, dir, DEVELOPMENT);
+
+            List<String> steps = log.lines().stream().filter(l -> l.matches("INFO \\[\\d/4].*")).toList();
+            assertEquals(List.of("INFO [1/4] Creating database snapshot...  [OK]",
+                    "INFO [2/4] Running migrations...          [OK] 1 migration applied",
+                    "INFO [3/4] Running schema quality check...[OK]",
+                    "INFO [4/4] Committing changes...          [OK] snapshot removed"), steps);
+            assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void productionModeTakesNoSnapshotAndReportsWhatStaysCommitted(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-production");
+            run(db, dir, PRODUCTION);
+            dir.write("002_add_invoices.sql", PARTLY_FAILING);
+
+            ProjectException failure = assertThrows(ProjectException.class, () -> run(db, dir, PRODUCTION));
+
+            assertTrue(failure.getMessage().contains("Already committed from this migration"), failure.getMessage());
+            assertTrue(db.tables().contains("invoices"), "production mode restores nothing");
+            assertTrue(log.lines().stream().noneMatch(l -> l.contains("[1/4]")), log.text());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aRunKilledWithSigkillIsRecoveredByTheNextRun(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-killed");
+            run(db, dir, DEVELOPMENT);
+            Map<String, String> before = SchemaFingerprint.of(db);
+            dir.write("002_slow_backfill.sql", """
+                    CREATE TABLE invoices (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);
+                    SELECT SLEEP(5);
+                    """);
+            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                    "-cp", System.getProperty("java.class.path"), WorkflowMain.class.getName(),
+                    db.settings().url().url(), db.settings().username(), dir.path().toString(), db.settings().password())
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+            while (!db.tables().contains("invoices")) {
+                assertTrue(child.isAlive() && System.nanoTime() < deadline, "the child run never reached its migration");
+                Thread.sleep(50);
+            }
+            child.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            assertEquals(SnapshotState.READY, new LogicalSnapshot(db.settings()).find(MigrateWorkflow.RUN_SNAPSHOT)
+                    .orElseThrow().state());
+            dir.write("002_slow_backfill.sql", "CREATE TABLE invoices (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
+
+            // The killed session's statement runs on until the server notices; its run lock makes the next run wait.
+            new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
+                    new MigrateOptions(Duration.ofMinutes(1)), null, DEVELOPMENT, new LogicalSnapshot(db.settings()), true));
+
+            assertTrue(log.text().contains("WARN A previous rsx:migrate was interrupted"), log.text());
+            assertTrue(db.tables().contains("invoices"));
+            assertEquals(List.of("001", "002"), db.column("SELECT ID FROM " + TrackingTable.NAME + " ORDER BY ORDEREXECUTED"));
+            assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+            Map<String, String> after = SchemaFingerprint.of(db);
+            before.forEach((object, definition) -> {
+                if (!object.contains(TrackingTable.NAME)) {
+                    assertEquals(definition, after.get(object), object + " must be as before the killed run");
+                }
+            });
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void anIncompleteSnapshotOfAKilledRunIsDropped(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-creating");
+            LogicalSnapshot snapshots = new LogicalSnapshot(db.settings());
+            snapshots.create(MigrateWorkflow.RUN_SNAPSHOT, log);
+            db.execute("UPDATE `" + shadowOf(db, snapshots) + "`._rsx_snapshot SET state = 'CREATING'");
+
+            run(db, dir, DEVELOPMENT);
+
+            assertTrue(log.text().contains("WARN Dropping the incomplete snapshot of an interrupted run"), log.text());
+            assertEquals(List.of(), snapshots.list());
+        }
+    }
+
+    private static String shadowOf(TestDb db, LogicalSnapshot snapshots) {
+        return db.column("SELECT schema_name FROM information_schema.schemata WHERE schema_name LIKE 'rsx\\_snap\\_%'"
+                + " ORDER BY schema_name DESC").stream().filter(name -> db.column("SELECT COUNT(*) FROM `" + name
+                + "`._rsx_snapshot WHERE name = '" + MigrateWorkflow.RUN_SNAPSHOT + "'").equals(List.of("1")))
+                .findFirst().orElseThrow();
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void theSnapshotOfRsxBeginIsUsedKeptAndTakenAgainAfterARestore(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-begin");
+            run(db, dir, DEVELOPMENT);
+            LogicalSnapshot snapshots = new LogicalSnapshot(db.settings());
+            snapshots.create(Snapshot.MIGRATION, log);
+            Map<String, String> atBegin = SchemaFingerprint.of(db);
+            dir.write("002_add_invoices.sql", PARTLY_FAILING);
+
+            assertThrows(ProjectException.class, () -> run(db, dir, DEVELOPMENT));
+
+            assertTrue(log.lines().contains("INFO [1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin"),
+                    log.text());
+            assertEquals(atBegin, SchemaFingerprint.of(db));
+            assertEquals(List.of(Snapshot.MIGRATION), snapshots.list().stream().map(Snapshot::name).toList());
+
+            dir.write("002_add_invoices.sql", "CREATE TABLE invoices (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);\n");
+            run(db, dir, DEVELOPMENT);
+            assertTrue(log.lines().contains("INFO [4/4] Committing changes...          [OK] snapshot kept: run mvn rsx:commit"
+                    + " to remove it"), log.text());
+            assertEquals(List.of(Snapshot.MIGRATION), snapshots.list().stream().map(Snapshot::name).toList());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void twoDevelopmentRunsAtOnceTakeTurnsAndApplyEverythingOnce(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-concurrent").write("002_slow.sql", "CREATE TABLE slow (id BIGINT NOT NULL"
+                    + " AUTO_INCREMENT PRIMARY KEY);\nSELECT SLEEP(1);\n");
+            ExecutorService pool = Executors.newFixedThreadPool(2);
+            try {
+                List<Future<MigrateResult>> runs = new ArrayList<>();
+                for (int i = 0; i < 2; i++) {
+                    runs.add(pool.submit(() -> new MigrateWorkflow(new CapturingLog()).run(new MigrateWorkflow.Settings(
+                            db.settings(), dir.load(), new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(),
+                            DEVELOPMENT, new LogicalSnapshot(db.settings()), true))));
+                }
+                int applied = 0;
+                for (Future<MigrateResult> run : runs) {
+                    applied += run.get(3, TimeUnit.MINUTES).applied().size();
+                }
+                assertEquals(2, applied);
+            } finally {
+                pool.shutdownNow();
+            }
+            assertEquals(List.of("2"), db.column("SELECT COUNT(*) FROM " + TrackingTable.NAME));
+            assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+        }
+    }
+}
