@@ -67,10 +67,20 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * @param dataDir the data directory; initialised when empty, reused otherwise
      */
     public static EmbeddedMariaDb start(Path binariesRoot, Path dataDir, EngineLog log) {
+        return start(binariesRoot, dataDir, log, () -> {});
+    }
+
+    /**
+     * Starts a server as {@link #start(Path, Path, EngineLog)} does, running {@code beforeStart} first while this
+     * process holds the data directory: the moment to repair it (complete an interrupted snapshot restore) before a
+     * server opens it.
+     */
+    public static EmbeddedMariaDb start(Path binariesRoot, Path dataDir, EngineLog log, Runnable beforeStart) {
         long started = System.nanoTime();
         DirectoryLock lock = DirectoryLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"),
                 "another build is using the embedded database in " + dataDir, log);
         try {
+            beforeStart.run();
             DBConfigurationBuilder probe = DBConfigurationBuilder.newBuilder();
             String version = probe.getDatabaseVersion() == null ? "mariadb-11.4.5" : probe.getDatabaseVersion();
             Path binaries = binariesRoot.resolve(version + "-" + probe.getOS());

@@ -5,6 +5,9 @@ import dev.rsx.db.DatabaseConnector;
 import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.snapshot.DatadirSnapshot;
+import dev.rsx.snapshot.Snapshot;
+import dev.rsx.snapshot.SnapshotState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -31,7 +34,8 @@ public final class ManagedDatabase implements AutoCloseable {
             return new ManagedDatabase(external.settings(), null, external.settings().url().masked());
         }
         DatabaseTarget.Embedded embedded = (DatabaseTarget.Embedded) target;
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.binariesRoot(), embedded.dataDir(), log);
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.binariesRoot(), embedded.dataDir(), log,
+                () -> completeInterruptedRestore(embedded, log));
         try {
             ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse(server.jdbcUrl(embedded.database())), "root", "");
             createIfMissing(settings);
@@ -40,6 +44,22 @@ public final class ManagedDatabase implements AutoCloseable {
         } catch (RuntimeException e) {
             server.close();
             throw e;
+        }
+    }
+
+    /**
+     * A datadir restore killed mid-copy leaves a data directory no server may be started on: finish it first. Any
+     * other leftover snapshot is the migrate workflow's to handle, with the server running.
+     */
+    private static void completeInterruptedRestore(DatabaseTarget.Embedded embedded, EngineLog log) {
+        DatadirSnapshot offline = new DatadirSnapshot(embedded.dataDir(), DatadirSnapshot.snapshotsDirFor(embedded.dataDir()),
+                embedded.database(), DatadirSnapshot.SERVER_NOT_RUNNING);
+        for (Snapshot snapshot : offline.list()) {
+            if (snapshot.state() == SnapshotState.RESTORING) {
+                log.warn("The restore of snapshot '" + snapshot.name() + "' was interrupted; completing it before the"
+                        + " embedded MariaDB starts.");
+                offline.restore(snapshot.name(), log);
+            }
         }
     }
 

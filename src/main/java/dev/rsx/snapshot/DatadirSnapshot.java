@@ -148,7 +148,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
             removeLeftovers(dir);
             size = DirectoryCopy.sizeOf(dataDir);
         } catch (IOException e) {
-            throw new SnapshotException("Cannot take snapshot '" + name + "': cannot read " + dataDir + ": " + e, e);
+            throw new SnapshotException("Cannot take snapshot '" + name + "': cannot read " + dataDir + ": " + reason(e), e);
         }
         requireSpace(size, snapshotsDir, "Cannot take snapshot '" + name + "' of " + dataDir);
 
@@ -159,7 +159,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
                     SnapshotState.CREATING));
         } catch (IOException e) {
             deleteQuietly(dir, log);
-            throw new SnapshotException("Cannot take snapshot '" + name + "': cannot write to " + dir + ": " + e, e);
+            throw new SnapshotException("Cannot take snapshot '" + name + "': cannot write to " + dir + ": " + reason(e), e);
         }
 
         long started = System.nanoTime();
@@ -196,7 +196,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
         } catch (IOException e) {
             deleteQuietly(dir, log);
             throw new SnapshotException("Cannot take snapshot '" + name + "': cannot write " + dir.resolve(MARKER)
-                    + ": " + e, e);
+                    + ": " + reason(e), e);
         }
         log.debug(String.format(Locale.ROOT, "Snapshot '%s' of %s taken: %.1f MB in %d ms", name, dataDir,
                 copied / MB, Duration.ofNanos(System.nanoTime() - started).toMillis()));
@@ -236,7 +236,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
                 needed -= DirectoryCopy.sizeOf(dataDir); // an interrupted restore's partial copy, deleted first
             }
         } catch (IOException e) {
-            throw new SnapshotException("Cannot restore snapshot '" + name + "': cannot read " + dataDir + ": " + e, e);
+            throw new SnapshotException("Cannot restore snapshot '" + name + "': cannot read " + dataDir + ": " + reason(e), e);
         }
         requireSpace(needed, dataDir.getParent(), "Cannot restore snapshot '" + name + "' to " + dataDir);
 
@@ -340,7 +340,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
                         .ifPresent(snapshots::add);
             }
         } catch (IOException e) {
-            throw new SnapshotException("Cannot list the snapshots in " + snapshotsDir + ": " + e, e);
+            throw new SnapshotException("Cannot list the snapshots in " + snapshotsDir + ": " + reason(e), e);
         }
         snapshots.sort(Comparator.comparing(Snapshot::createdAt).thenComparing(Snapshot::name));
         return snapshots;
@@ -404,13 +404,32 @@ public final class DatadirSnapshot implements SnapshotStrategy {
             storeName = store.toString();
             free = usableSpace != null ? usableSpace.getAsLong() : store.getUsableSpace();
         } catch (IOException e) {
-            throw new SnapshotException(what + ": cannot find out the free space on " + storeName + ": " + e, e);
+            throw new SnapshotException(what + ": cannot find out the free space on " + storeName + ": " + reason(e), e);
         }
         if (free < needed) {
             throw new SnapshotException(String.format(Locale.ROOT,
                     "%s: needs %d MB, %d MB free on %s; free space or use rsx.snapshot.strategy=logical.", what,
                     megabytesUp(needed), (long) (free / MB), storeName));
         }
+    }
+
+    /** An I/O failure in words: Java's file exceptions carry only the path as their message. */
+    private static String reason(Exception e) {
+        if (e instanceof java.nio.file.NoSuchFileException missing) {
+            return "no such file or directory " + missing.getFile();
+        }
+        if (e instanceof java.nio.file.AccessDeniedException denied) {
+            return "permission denied on " + denied.getFile();
+        }
+        if (e instanceof java.nio.file.FileSystemException fs && fs.getReason() != null) {
+            return fs.getFile() + ": " + fs.getReason();
+        }
+        return e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    }
+
+    /** Where the snapshots of a data directory are kept by default: next to it, on the same file system. */
+    public static Path snapshotsDirFor(Path dataDir) {
+        return dataDir.resolveSibling(dataDir.getFileName() + ".snapshots");
     }
 
     private static long megabytesUp(long bytes) {
@@ -447,7 +466,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
         try {
             writeMarker(dir, withState(snapshot, SnapshotState.READY));
         } catch (IOException e) {
-            log.warn("Could not mark snapshot '" + snapshot.name() + "' ready again: " + e);
+            log.warn("Could not mark snapshot '" + snapshot.name() + "' ready again: " + reason(e));
         }
     }
 
@@ -494,7 +513,7 @@ public final class DatadirSnapshot implements SnapshotStrategy {
                     Instant.parse(p.getProperty("created_at")), Long.parseLong(p.getProperty("size", "0")),
                     SnapshotState.valueOf(p.getProperty("state"))));
         } catch (IOException e) {
-            throw new SnapshotException("Cannot read the snapshot marker " + marker + ": " + e, e);
+            throw new SnapshotException("Cannot read the snapshot marker " + marker + ": " + reason(e), e);
         } catch (DateTimeParseException | IllegalArgumentException | NullPointerException e) {
             throw new SnapshotException("The snapshot marker " + marker + " is damaged (" + e + "). Delete " + dir
                     + " to drop the snapshot.", e);

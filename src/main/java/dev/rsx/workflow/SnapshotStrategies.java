@@ -62,7 +62,7 @@ public final class SnapshotStrategies {
                             + " rsx.snapshot.dataDir, rsx.snapshot.stopCommand and rsx.snapshot.startCommand (e.g."
                             + " 'supervisorctl stop mysql'), or use rsx.snapshot.strategy=logical.");
                 }
-                return new DatadirSnapshot(external.dataDir(), snapshotsDirOf(external.dataDir()), schema,
+                return new DatadirSnapshot(external.dataDir(), DatadirSnapshot.snapshotsDirFor(external.dataDir()), schema,
                         new CommandServerControl(external.stopCommand(), external.startCommand(), database.connection(),
                                 SERVER_TIMEOUT, log));
             default:
@@ -71,12 +71,8 @@ public final class SnapshotStrategies {
     }
 
     private static SnapshotStrategy embeddedDatadir(DatabaseTarget.Embedded embedded, ManagedDatabase database, String schema) {
-        return new DatadirSnapshot(embedded.dataDir(), snapshotsDirOf(embedded.dataDir()), schema,
+        return new DatadirSnapshot(embedded.dataDir(), DatadirSnapshot.snapshotsDirFor(embedded.dataDir()), schema,
                 database.embeddedServer().orElseThrow().serverControl());
-    }
-
-    private static Path snapshotsDirOf(Path dataDir) {
-        return dataDir.resolveSibling(dataDir.getFileName() + ".snapshots");
     }
 
     /** The run lock is a session lock: it would die with a server the strategy stops. */
