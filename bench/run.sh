@@ -7,7 +7,8 @@
 # Other settings (environment): WARMUP=1 (untimed runs before the timed ones), SKIP_BUILD=1 (use the plugin already
 # in ~/.m2), MARIADB_HOME (default ~/.rsx/binaries/mariadb-11.4.5-linux, as unpacked by the plugin),
 # BREAK_JDBC=1 (self-test of the check: adds a column on the JDBC side after the runs, so the run must fail),
-# RSX_ARGS (extra arguments for every rsx goal, e.g. RSX_ARGS=-Drsx.mode=production).
+# RSX_ARGS (extra arguments for every rsx goal; default -Drsx.mode=production: the server is on loopback, where
+# rsx:migrate would otherwise default to development mode and time a snapshot as well).
 #
 # Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The
 # results go to bench/target/results.md and stdout. Exits non-zero when the plugin and JDBC do not end with the
@@ -192,7 +193,7 @@ export RSX_DB_USER=$DB_USER RSX_DB_PASSWORD=$DB_PASSWORD
 unset RSX_DB_URL
 mvn_in_project() { (cd "$PROJECT" && "$MVNW" -B -q "$@"); }
 
-RSX_ARGS=${RSX_ARGS:-}
+RSX_ARGS=${RSX_ARGS--Drsx.mode=production}
 RSX_APPLY="rsx:migrate -Drsx.url=$(url_of rsx_apply) -Drsx.normalize.skip=true $RSX_ARGS"
 RSX_DEFAULT="rsx:migrate -Drsx.url=$(url_of rsx_default) $RSX_ARGS"
 RSX_STATUS="rsx:status -Drsx.url=$(url_of rsx_apply) $RSX_ARGS"
