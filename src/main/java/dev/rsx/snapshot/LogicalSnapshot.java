@@ -326,6 +326,9 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                 .sorted(Comparator.comparingLong(Table::bytes).reversed()).toList());
         int workers = Math.min(parallelCopies, tables.size());
         AtomicBoolean failed = new AtomicBoolean();
+        // Progress advances a table at a time (by its size as information_schema estimates it).
+        CopyProgress progress = new CopyProgress("Copying schema " + schema() + " into its snapshot",
+                tables.stream().mapToLong(Table::bytes).sum(), log);
         ExecutorService pool = Executors.newFixedThreadPool(workers, task -> {
             Thread thread = new Thread(task, "rsx-snapshot-copy");
             thread.setDaemon(true);
@@ -341,6 +344,9 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                         Table table;
                         while (!failed.get() && (table = queue.poll()) != null) {
                             copyRows(copy, shadow, table, columns.get(table.name()), log);
+                            synchronized (progress) {
+                                progress.add(table.bytes());
+                            }
                         }
                     } catch (SQLException | RuntimeException e) {
                         failed.set(true);
@@ -360,6 +366,9 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                     failed.set(true);
                     throw new SnapshotException("Interrupted while copying schema " + schema() + " into its snapshot.", e);
                 }
+            }
+            if (first == null) {
+                progress.finish();
             }
             if (first instanceof SQLException e) {
                 throw e;
