@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rsx.engine.EnvironmentException;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -57,12 +55,9 @@ class DatabaseConnectorTest {
     }
 
     @Test
-    void unreachableServerSaysWhereItLooked() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://127.0.0.1:" + closedPort + "/x"), "root", "");
+    void unreachableServerSaysWhereItLooked() {
+        ConnectionSettings settings = TestDatabases.unreachable();
+        int closedPort = settings.url().port();
 
         EnvironmentException e = assertThrows(EnvironmentException.class, () -> DatabaseConnector.open(settings));
 

@@ -13,7 +13,6 @@ import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -76,12 +75,9 @@ class MojoTest {
     }
 
     @Test
-    void anUnreachableServerIsTheEnvironmentsFault() throws IOException {
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort();
-        }
-        ConnectionSettings nowhere = new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://127.0.0.1:" + closedPort + "/x"), "root", "");
+    void anUnreachableServerIsTheEnvironmentsFault() {
+        ConnectionSettings nowhere = TestDatabases.unreachable();
+        int closedPort = nowhere.url().port();
         MigrateMojo mojo = configure(new MigrateMojo(), nowhere, MigrationsDir.create("mojo-unreachable"));
         mojo.lockTimeout = 60;
 

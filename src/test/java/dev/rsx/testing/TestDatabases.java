@@ -101,6 +101,15 @@ public final class TestDatabases {
         }
     }
 
+    /** Settings of a server that is not there: a loopback port nothing listens on. */
+    public static ConnectionSettings unreachable() {
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            return new ConnectionSettings(JdbcUrl.parse("jdbc:mysql://127.0.0.1:" + socket.getLocalPort() + "/x"), "root", "");
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     public static Path work() {
         return Path.of(System.getProperty("rsx.test.work", "target/test-work")).toAbsolutePath();
     }
