@@ -12,7 +12,6 @@ import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.io.File;
-import java.io.IOException;
 import java.sql.Connection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
