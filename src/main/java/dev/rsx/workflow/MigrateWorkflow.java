@@ -106,9 +106,6 @@ public final class MigrateWorkflow {
         log.error("Migration failed! Automatically restoring the snapshot...");
         try {
             snapshots.restore(snapshot, log);
-            if (begun) {
-                snapshots.create(Snapshot.MIGRATION, log);
-            }
         } catch (RsxException restoreFailure) {
             failure.addSuppressed(restoreFailure);
             log.error("The snapshot could not be restored: " + restoreFailure.getMessage());
@@ -117,11 +114,24 @@ public final class MigrateWorkflow {
             return failure;
         }
         log.info("Database restored to pre-migration state.");
+        if (begun) {
+            retakeBeginSnapshot(snapshots);
+        }
         log.info("Fix your migration files and run `mvn rsx:migrate` again.");
         String message = (failure instanceof MigrationFailedException migration ? migration.headline() : failure.getMessage() + "\n")
                 + "  Database restored to pre-migration state. Fix your migration files and run `mvn rsx:migrate` again.";
         return failure instanceof EnvironmentException
                 ? new EnvironmentException(message, failure) : new ProjectException(message, failure);
+    }
+
+    /** The restore consumed the rsx:begin snapshot; the user's next attempt needs it again. */
+    private void retakeBeginSnapshot(SnapshotStrategy snapshots) {
+        try {
+            snapshots.create(Snapshot.MIGRATION, log);
+        } catch (RsxException e) {
+            log.warn("The database is restored, but taking the rsx:begin snapshot again failed: " + e.getMessage()
+                    + " Take it with mvn rsx:begin before your next attempt.");
+        }
     }
 
     /** A run killed between snapshot and commit left its snapshot: restore it, or drop it if it is incomplete. */
