@@ -73,10 +73,6 @@ public final class MigrationChangeLog {
         if (file.formattedChangelog()) {
             return parseFormatted(file);
         }
-        if (withoutComments(source.content()).isBlank()) {
-            throw new ProjectException(file.fileName() + " has no SQL statements, only comments or nothing. Write the"
-                    + " migration's statements, or delete the file if it was created by mistake.");
-        }
         ChangeSet changeSet = new ChangeSet(file.version(), AUTHOR, false, false, file.fileName(), null, null, changeLog);
         changeSet.setComments(file.description());
         RawSQLChange change = new RawSQLChange(source.content());
@@ -116,6 +112,25 @@ public final class MigrationChangeLog {
             throw new ProjectException(file.fileName() + " is not valid UTF-8. Save it as UTF-8 and run again.", e);
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + file.path() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Pending files with nothing but comments (an {@code rsx:new} template not written yet) are refused before
+     * anything runs: applying one would record an empty migration as done. {@code rsx:status} just lists them.
+     */
+    public void requireStatements(StatusReport status) {
+        List<String> unwritten = changeSets.stream()
+                .filter(cs -> status.pending().stream().anyMatch(p -> p.fileName().equals(cs.getFilePath())
+                        && p.changeSetId().equals(cs.getId())))
+                .map(sources::get)
+                .filter(source -> !source.file().formattedChangelog() && withoutComments(source.content()).isBlank())
+                .map(source -> source.file().fileName())
+                .distinct().toList();
+        if (!unwritten.isEmpty()) {
+            throw new ProjectException(String.join(", ", unwritten) + (unwritten.size() == 1 ? " has" : " have")
+                    + " no SQL statements, only comments or nothing; nothing was run. Write the migration's statements,"
+                    + " or delete the file if it was created by mistake.");
         }
     }
 

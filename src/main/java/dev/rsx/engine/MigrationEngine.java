@@ -59,6 +59,7 @@ public final class MigrationEngine {
             try (Connection connection = DatabaseConnector.open(database)) {
                 StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
                 requireConsistent(status, changeLog.directory());
+                changeLog.requireStatements(status);
                 List<AppliedChangeSet> applied = status.pending().isEmpty()
                         ? List.of()
                         : applyPending(connection, changeLog, options);

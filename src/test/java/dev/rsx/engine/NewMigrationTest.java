@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -77,14 +80,23 @@ class NewMigrationTest {
         assertTrue(e.getMessage().contains("exists already (20250101000000_create_products_table.sql)"), e.getMessage());
     }
 
-    @Test
-    void aTemplateLeftUneditedIsRefusedBeforeAnythingRuns() {
-        MigrationsDir dir = MigrationsDir.create("unedited");
-        NewMigration.create(dir.path(), "add_status_to_orders", CLOCK);
+    @ParameterizedTest
+    @ValueSource(strings = {"embedded"})
+    void aTemplateLeftUneditedIsListedAsPendingButNeverApplied(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("unedited").write("20250101000000_create_users_table.sql",
+                    "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);");
+            Path template = NewMigration.create(dir.path(), "add_status_to_orders", CLOCK);
+            MigrationEngine engine = new MigrationEngine(EngineLog.silent());
 
-        ProjectException e = assertThrows(ProjectException.class,
-                () -> dir.load());
+            assertEquals(List.of(MigrationState.PENDING, MigrationState.PENDING),
+                    engine.status(db.settings(), dir.load()).rows().stream().map(MigrationStatus::state).toList());
+            ProjectException e = assertThrows(ProjectException.class,
+                    () -> engine.migrate(db.settings(), dir.load(), new MigrateOptions(null)));
 
-        assertTrue(e.getMessage().contains("has no SQL statements"), e.getMessage());
+            assertEquals(template.getFileName() + " has no SQL statements, only comments or nothing; nothing was run."
+                    + " Write the migration's statements, or delete the file if it was created by mistake.", e.getMessage());
+            assertEquals(List.of(), db.tables(), "not even the first migration may run");
+        }
     }
 }
