@@ -51,7 +51,8 @@ final class ExecutionTracker extends SqlListener {
             public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
                     ChangeSet.ExecType execType) {
                 Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
-                AppliedChangeSet done = new AppliedChangeSet(changeSet.getFilePath(), changeSet.getId(), took);
+                AppliedChangeSet done = new AppliedChangeSet(changeSet.getFilePath(),
+                        changeLog.sourceOf(changeSet).file().version(), changeSet.getId(), took);
                 applied.add(done);
                 log.info(String.format("  applied %-56s %6d ms", label(changeSet), took.toMillis()));
                 current = null;

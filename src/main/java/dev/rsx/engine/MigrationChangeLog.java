@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -120,9 +122,10 @@ public final class MigrationChangeLog {
      * anything runs: applying one would record an empty migration as done. {@code rsx:status} just lists them.
      */
     public void requireStatements(StatusReport status) {
+        Set<String> pending = status.pending().stream()
+                .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
         List<String> unwritten = changeSets.stream()
-                .filter(cs -> status.pending().stream().anyMatch(p -> p.fileName().equals(cs.getFilePath())
-                        && p.changeSetId().equals(cs.getId())))
+                .filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId()))
                 .map(sources::get)
                 .filter(source -> !source.file().formattedChangelog() && withoutComments(source.content()).isBlank())
                 .map(source -> source.file().fileName())

@@ -2,12 +2,15 @@ package dev.rsx.engine;
 
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
 import liquibase.RuntimeEnvironment;
@@ -60,19 +63,16 @@ public final class MigrationEngine {
                 StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
                 requireConsistent(status, changeLog.directory());
                 changeLog.requireStatements(status);
-                List<AppliedChangeSet> applied = status.pending().isEmpty()
-                        ? List.of()
-                        : applyPending(connection, changeLog, options);
-                String current = applied.isEmpty()
-                        ? status.currentVersion()
-                        : StatusReport.compare(changeLog, readTrackingTable(connection)).currentVersion();
-                return new MigrateResult(applied, current, Duration.ofNanos(System.nanoTime() - started));
+                if (status.pending().isEmpty()) {
+                    return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
+                }
+                return applyPending(connection, changeLog, options, started);
             }
         });
     }
 
-    private List<AppliedChangeSet> applyPending(Connection connection, MigrationChangeLog changeLog, MigrateOptions options)
-            throws Exception {
+    private MigrateResult applyPending(Connection connection, MigrationChangeLog changeLog, MigrateOptions options,
+            long started) throws Exception {
         Database database = DatabaseFactory.getInstance().findCorrectDatabaseImplementation(new JdbcConnection(connection));
         LockService lock = LockServiceFactory.getInstance().getLockService(database);
         acquire(lock, options);
@@ -86,7 +86,7 @@ public final class MigrationEngine {
             requireConsistent(status, changeLog.directory());
             if (status.pending().isEmpty()) {
                 log.info("Another run applied the pending migrations while this one waited for the lock.");
-                return List.of();
+                return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
             log.info("Applying " + status.pending().size() + " pending migration" + (status.pending().size() == 1 ? "" : "s") + ":");
             ExecutionTracker tracker = new ExecutionTracker(changeLog, log);
@@ -101,7 +101,9 @@ public final class MigrationEngine {
                 }
                 throw e;
             }
-            return tracker.applied();
+            List<AppliedChangeSet> applied = tracker.applied();
+            return new MigrateResult(applied, newest(status.currentVersion(), applied),
+                    Duration.ofNanos(System.nanoTime() - started));
         } finally {
             lock.releaseLock();
         }
@@ -126,6 +128,12 @@ public final class MigrationEngine {
         throw new EnvironmentException("Gave up after " + timeout + " s waiting for the migration lock: another"
                 + " rsx:migrate (or Liquibase update) is still running on this database. Let it finish, or raise"
                 + " rsx.lockTimeout.");
+    }
+
+    /** The newest version after the run, from what was applied before it and what it applied: no second read. */
+    private static String newest(String before, List<AppliedChangeSet> applied) {
+        return Stream.concat(Stream.ofNullable(before), applied.stream().map(AppliedChangeSet::version))
+                .max(Comparator.comparing(BigInteger::new)).orElse(null);
     }
 
     private static List<AppliedMigration> readTrackingTable(Connection connection) {

@@ -44,25 +44,33 @@ public final class SchemaNormalizer {
 
     /**
      * Drops the foreign keys around the column changes and re-adds them whatever happens, so a failed change never
-     * leaves a table without its constraints.
+     * leaves a table without its constraints. When a change failed, that failure is what is reported; foreign keys
+     * that could not be re-added are named with it.
      */
     private void execute(Connection connection, NormalizationPlan plan) {
         run(connection, plan.dropForeignKeyStatements());
+        ProjectException changeFailure = null;
         try {
             run(connection, plan.alterStatements());
-        } finally {
-            List<String> notRestored = new ArrayList<>();
-            for (String statement : plan.addForeignKeyStatements()) {
-                try {
-                    run(connection, List.of(statement));
-                } catch (ProjectException e) {
-                    notRestored.add(statement);
-                }
+        } catch (ProjectException e) {
+            changeFailure = e;
+        }
+        List<String> notRestored = new ArrayList<>();
+        for (String statement : plan.addForeignKeyStatements()) {
+            try {
+                run(connection, List.of(statement));
+            } catch (ProjectException e) {
+                notRestored.add(statement);
             }
-            if (!notRestored.isEmpty()) {
-                throw new ProjectException("Normalization could not restore " + notRestored.size() + " foreign key"
-                        + " statement(s); run them by hand once the cause above is fixed:\n  " + String.join(";\n  ", notRestored) + ";");
-            }
+        }
+        if (!notRestored.isEmpty()) {
+            String message = "Normalization could not restore " + notRestored.size() + " foreign key statement(s); run"
+                    + " them by hand once the cause is fixed:\n  " + String.join(";\n  ", notRestored) + ";";
+            throw changeFailure == null ? new ProjectException(message)
+                    : new ProjectException(changeFailure.getMessage() + "\n" + message, changeFailure);
+        }
+        if (changeFailure != null) {
+            throw changeFailure;
         }
     }
 

@@ -2,8 +2,10 @@ package dev.rsx.normalize;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rsx.engine.ProjectException;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
@@ -174,6 +176,49 @@ class SchemaNormalizerTest {
                 + " WHERE k.table_schema = DATABASE() AND k.referenced_table_name IS NOT NULL"
                 + " GROUP BY k.constraint_name, k.table_name, k.referenced_table_name, r.delete_rule, r.update_rule"
                 + " ORDER BY k.constraint_name");
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aFailingChangeIsReportedAndTheDroppedForeignKeysAreBack(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            // 'e' and 'E' differ in latin1_bin but are equal in utf8mb4_unicode_ci: the conversion must fail.
+            db.execute("CREATE TABLE accounts (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                    + " code VARCHAR(5) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL, UNIQUE KEY uq_code (code))"
+                    + " DEFAULT CHARSET=latin1");
+            db.execute("CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, account_id INT NOT NULL,"
+                    + " CONSTRAINT orders_account_fk FOREIGN KEY (account_id) REFERENCES accounts (id)"
+                    + " ON DELETE CASCADE ON UPDATE RESTRICT)");
+            db.execute("INSERT INTO accounts (code) VALUES ('e'), ('E')");
+
+            ProjectException e = assertThrows(ProjectException.class, () -> normalize(db, NormalizeOptions.defaults()));
+
+            assertTrue(e.getMessage().startsWith("Normalization failed: (1062)"), e.getMessage());
+            assertEquals(List.of("orders_account_fk orders(account_id) accounts(id) CASCADE/RESTRICT"), foreignKeys(db));
+            assertEquals("int", columnType(db, "orders", "account_id"));
+            assertEquals(List.of("2"), db.column("SELECT COUNT(*) FROM accounts"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void whenAForeignKeyCannotBeReAddedTheOriginalFailureIsStillReportedWithTheStatementToRun(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            // Tables are changed in name order: orders (the child) is widened, then zones fails, so the foreign key
+            // no longer fits and cannot be re-added.
+            db.execute("CREATE TABLE zones (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                    + " code VARCHAR(5) CHARACTER SET latin1 COLLATE latin1_bin NOT NULL, UNIQUE KEY uq_code (code))");
+            db.execute("CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, zone_id INT NOT NULL,"
+                    + " CONSTRAINT orders_zone_fk FOREIGN KEY (zone_id) REFERENCES zones (id))");
+            db.execute("INSERT INTO zones (code) VALUES ('e'), ('E')");
+
+            ProjectException e = assertThrows(ProjectException.class, () -> normalize(db, NormalizeOptions.defaults()));
+
+            assertTrue(e.getMessage().startsWith("Normalization failed: (1062)"), e.getMessage());
+            assertTrue(e.getMessage().contains("Normalization could not restore 1 foreign key statement(s); run them by hand"
+                    + " once the cause is fixed:\n  ALTER TABLE `orders` ADD CONSTRAINT `orders_zone_fk`"), e.getMessage());
+            assertEquals(List.of("2"), db.column("SELECT COUNT(*) FROM zones"));
+        }
     }
 
     @ParameterizedTest
