@@ -3,6 +3,8 @@ package dev.rsx.engine;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -23,6 +25,23 @@ public final class MigrationName {
     private MigrationName() {}
 
     /**
+     * Why {@code name} (snake_case) does not say what its migration does, if it does not: only vague words
+     * ({@code update}, {@code fix}, {@code new_stuff}), or a single word.
+     */
+    public static Optional<String> vagueness(String name) {
+        String[] words = name.toLowerCase(Locale.ROOT).split("_");
+        if (Arrays.stream(words).allMatch(VAGUE_WORDS::contains)) {
+            return Optional.of("it does not say what the migration does; name the change and its table, e.g."
+                    + " create_products_table, add_status_to_orders, drop_legacy_sessions");
+        }
+        if (words.length < 2) {
+            return Optional.of("one word is too vague; say what changes and where, e.g. add_" + name + "_to_users or create_"
+                    + name + "_table");
+        }
+        return Optional.empty();
+    }
+
+    /**
      * @throws ProjectException saying why {@code name} is refused and what a good one looks like
      */
     public static void requireValid(String name, List<MigrationFile> existing) {
@@ -34,12 +53,8 @@ public final class MigrationName {
             reasons.add("it is not snake_case (lower-case words joined by underscores, e.g. "
                     + name.strip().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase().replaceAll("[^a-z0-9]+", "_")
                             .replaceAll("^_+|_+$", "") + ")");
-        } else if (Arrays.stream(name.split("_")).allMatch(VAGUE_WORDS::contains)) {
-            reasons.add("it does not say what the migration does; name the change and its table, e.g."
-                    + " create_products_table, add_status_to_orders, drop_legacy_sessions");
-        } else if (name.split("_").length < 2) {
-            reasons.add("one word is too vague; say what changes and where, e.g. add_" + name + "_to_users or create_"
-                    + name + "_table");
+        } else {
+            vagueness(name).ifPresent(reasons::add);
         }
         existing.stream().filter(m -> m.description().equals(name)).findFirst().ifPresent(m ->
                 reasons.add("a migration with this name exists already (" + m.fileName() + "); choose a name for"

@@ -5,17 +5,17 @@ package dev.rsx.engine;
  * the comments before them, so a statement is located by its first line of SQL (not blank, not a comment),
  * searching forward from the previous statement.
  */
-final class SourceLines {
+public final class SourceLines {
 
     private final String content;
     private int searchFrom;
 
-    SourceLines(String content) {
+    public SourceLines(String content) {
         this.content = content;
     }
 
     /** The 1-based line where {@code statement} starts, or 0 when it cannot be found. */
-    int locate(String statement) {
+    public int locate(String statement) {
         String firstLine = SqlText.firstSqlLine(statement);
         if (firstLine.isEmpty()) {
             return 0;

@@ -1,0 +1,137 @@
+package dev.rsx.rules;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The tables and columns the rules know of before a statement: read from the live database when there is one, and
+ * followed through the statements the parser understands. It answers the questions a single statement cannot:
+ * was this column nullable, what type does the referenced column have. What it does not know, it does not guess.
+ */
+public final class KnownSchema {
+
+    /** A column: its type, whether it accepts NULL, whether it is AUTO_INCREMENT. */
+    public record Column(String name, ColumnType type, boolean nullable, boolean autoIncrement) {}
+
+    /** A table's columns in order, and its primary key. */
+    public static final class Table {
+        private final String name;
+        private final Map<String, Column> columns = new LinkedHashMap<>();
+        private List<String> primaryKey = List.of();
+
+        Table(String name) {
+            this.name = name;
+        }
+
+        public String name() {
+            return name;
+        }
+
+        public Optional<Column> column(String column) {
+            return Optional.ofNullable(columns.get(key(column)));
+        }
+
+        public List<String> primaryKey() {
+            return primaryKey;
+        }
+
+        void put(Column column) {
+            columns.put(key(column.name()), column);
+        }
+
+        void remove(String column) {
+            columns.remove(key(column));
+            primaryKey = primaryKey.stream().filter(c -> !c.equalsIgnoreCase(column)).toList();
+        }
+
+        void primaryKey(List<String> columnNames) {
+            primaryKey = List.copyOf(columnNames);
+        }
+
+        Table copyAs(String newName) {
+            Table copy = new Table(newName);
+            copy.columns.putAll(columns);
+            copy.primaryKey = primaryKey;
+            return copy;
+        }
+    }
+
+    private final Map<String, Table> tables = new LinkedHashMap<>();
+
+    public static KnownSchema empty() {
+        return new KnownSchema();
+    }
+
+    /** The base tables of the connection's current database, with their columns and primary keys. */
+    public static KnownSchema read(Connection connection) throws SQLException {
+        KnownSchema schema = new KnownSchema();
+        try (PreparedStatement query = connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE,"
+                + " c.IS_NULLABLE, c.COLUMN_KEY, c.EXTRA FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
+                + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
+                + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'"
+                + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION");
+                ResultSet rows = query.executeQuery()) {
+            Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
+            while (rows.next()) {
+                String tableName = rows.getString(1);
+                Table table = schema.tables.computeIfAbsent(key(tableName), k -> new Table(tableName));
+                String column = rows.getString(2);
+                table.put(new Column(column, ColumnType.parse(rows.getString(3), List.of()), "YES".equals(rows.getString(4)),
+                        rows.getString(6).toLowerCase(Locale.ROOT).contains("auto_increment")));
+                if ("PRI".equals(rows.getString(5))) {
+                    primaryKeys.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(column);
+                }
+            }
+            primaryKeys.forEach((table, columns) -> schema.tables.get(key(table)).primaryKey(columns));
+        }
+        return schema;
+    }
+
+    public Optional<Table> table(String name) {
+        return Optional.ofNullable(tables.get(key(name)));
+    }
+
+    Table create(String name) {
+        Table table = new Table(name);
+        tables.put(key(name), table);
+        return table;
+    }
+
+    void copy(String from, String to) {
+        table(from).ifPresentOrElse(t -> tables.put(key(to), t.copyAs(to)), () -> tables.remove(key(to)));
+    }
+
+    void drop(String name) {
+        tables.remove(key(name));
+    }
+
+    void rename(String from, String to) {
+        Table table = tables.remove(key(from));
+        if (table != null) {
+            tables.put(key(to), table.copyAs(to));
+        }
+    }
+
+    /** Forgets a table whose definition a statement changed in a way the parser could not follow. */
+    void forget(String name) {
+        tables.remove(key(name));
+    }
+
+    static String key(String name) {
+        return unquoted(name).toLowerCase(Locale.ROOT);
+    }
+
+    /** A table or column name without backquotes or a schema qualifier. */
+    public static String unquoted(String name) {
+        String bare = name.contains(".") ? name.substring(name.lastIndexOf('.') + 1) : name;
+        return bare.replace("`", "").replace("\"", "");
+    }
+}

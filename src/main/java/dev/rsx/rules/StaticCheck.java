@@ -1,0 +1,77 @@
+package dev.rsx.rules;
+
+import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationFile;
+import dev.rsx.sql.MigrationStatement;
+import dev.rsx.sql.StatementReader;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import liquibase.changelog.ChangeSet;
+
+/**
+ * Runs the rules over migrations without a database: every statement in order, each rule seeing the schema as the
+ * statements before it left it. A rule that fails on a statement it did not expect becomes a finding on that
+ * statement, not a crash of the run.
+ */
+public final class StaticCheck {
+
+    private final RulePolicy policy;
+    private final StatementReader reader = new StatementReader();
+
+    public StaticCheck(RulePolicy policy) {
+        this.policy = policy;
+    }
+
+    /**
+     * Checks {@code changeSets} of {@code changeLog}, starting from {@code schema} (which it moves forward). Must run
+     * inside the Liquibase scope, which splits the statements.
+     */
+    public CheckResult run(MigrationChangeLog changeLog, List<ChangeSet> changeSets, KnownSchema schema) {
+        Findings findings = new Findings(policy);
+        List<MigrationStatement> notChecked = new ArrayList<>();
+        Map<MigrationFile, List<ChangeSet>> byFile = new LinkedHashMap<>();
+        for (ChangeSet changeSet : changeSets) {
+            byFile.computeIfAbsent(changeLog.sourceOf(changeSet).file(), f -> new ArrayList<>()).add(changeSet);
+        }
+        int statementCount = 0;
+        for (Map.Entry<MigrationFile, List<ChangeSet>> entry : byFile.entrySet()) {
+            List<MigrationStatement> statements = new ArrayList<>();
+            for (ChangeSet changeSet : entry.getValue()) {
+                statements.addAll(reader.read(changeLog, changeSet));
+            }
+            String content = changeLog.sourceOf(entry.getValue().get(0)).content();
+            findings.waivers(Waivers.of(content, statements));
+            for (MigrationStatement statement : statements) {
+                int before = findings.size();
+                for (StatementRule rule : RuleCatalog.statementRules()) {
+                    runSafely(rule.definition(), statement, findings, () -> rule.check(statement, schema, findings));
+                }
+                if (statement.parsed() == null) {
+                    notChecked.add(statement);
+                    if (findings.size() == before) {
+                        findings.add(RuleCatalog.NOT_STATICALLY_CHECKED, statement, null, null, "Not statically checked:"
+                                + " the SQL parser cannot read it (" + statement.parseError() + "). It is checked against"
+                                + " the live schema after it runs.");
+                    }
+                }
+                SchemaFollower.apply(schema, statement);
+            }
+            for (MigrationFileRule rule : RuleCatalog.fileRules()) {
+                rule.check(entry.getKey(), content, statements, findings);
+            }
+            statementCount += statements.size();
+        }
+        return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount);
+    }
+
+    private static void runSafely(RuleDefinition rule, MigrationStatement statement, Findings findings, Runnable check) {
+        try {
+            check.run();
+        } catch (RuntimeException e) {
+            findings.add(RuleCatalog.NOT_STATICALLY_CHECKED, statement, null, null, "Rule " + rule.id() + " could not"
+                    + " analyse this statement (" + e + "). It is checked against the live schema after it runs.");
+        }
+    }
+}

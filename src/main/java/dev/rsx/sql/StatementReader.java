@@ -1,0 +1,47 @@
+package dev.rsx.sql;
+
+import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.SourceLines;
+import java.util.ArrayList;
+import java.util.List;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
+import liquibase.changelog.ChangeSet;
+import liquibase.util.StringUtil;
+
+/**
+ * Reads a changeset's statements exactly as Liquibase will split them (its own splitter, the changeset's end
+ * delimiter), so what the rules check is what the server runs, then locates and parses each one.
+ */
+public final class StatementReader {
+
+    private final StatementParser parser = new StatementParser();
+
+    /** The statements of {@code changeSet}, in order; must run inside the Liquibase scope. */
+    public List<MigrationStatement> read(MigrationChangeLog changeLog, ChangeSet changeSet) {
+        MigrationChangeLog.Source source = changeLog.sourceOf(changeSet);
+        SourceLines lines = new SourceLines(source.content());
+        List<MigrationStatement> statements = new ArrayList<>();
+        for (Change change : changeSet.getChanges()) {
+            if (!(change instanceof AbstractSQLChange sqlChange) || sqlChange.getSql() == null) {
+                continue;
+            }
+            String[] parts = StringUtil.processMultiLineSQL(sqlChange.getSql(), false, !Boolean.FALSE.equals(sqlChange.isSplitStatements()),
+                    sqlChange.getEndDelimiter(), changeSet);
+            for (String part : parts) {
+                SqlLexer.Lexed lexed = SqlLexer.lex(part);
+                if (lexed.tokens().isEmpty()) {
+                    continue;
+                }
+                int firstLine = lexed.tokens().get(0).line();
+                String sql = part.lines().skip(firstLine - 1L).reduce((a, b) -> a + "\n" + b).orElse(part).strip();
+                List<SqlToken> tokens = lexed.tokens().stream()
+                        .map(t -> new SqlToken(t.kind(), t.text(), t.line() - firstLine + 1)).toList();
+                StatementParser.Outcome parsed = parser.parse(sql, tokens);
+                statements.add(new MigrationStatement(source.file(), changeSet.getId(), lines.locate(part), sql, tokens,
+                        parsed.statement(), parsed.error()));
+            }
+        }
+        return statements;
+    }
+}
