@@ -122,10 +122,7 @@ public final class MigrationChangeLog {
      * anything runs: applying one would record an empty migration as done. {@code rsx:status} just lists them.
      */
     public void requireStatements(StatusReport status) {
-        Set<String> pending = status.pending().stream()
-                .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
-        List<String> unwritten = changeSets.stream()
-                .filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId()))
+        List<String> unwritten = pendingChangeSets(status).stream()
                 .map(sources::get)
                 .filter(source -> !source.file().formattedChangelog() && withoutComments(source.content()).isBlank())
                 .map(source -> source.file().fileName())
@@ -135,6 +132,13 @@ public final class MigrationChangeLog {
                     + " no SQL statements, only comments or nothing; nothing was run. Write the migration's statements,"
                     + " or delete the file if it was created by mistake.");
         }
+    }
+
+    /** The changesets {@code status} lists as pending, in the order they run. */
+    public List<ChangeSet> pendingChangeSets(StatusReport status) {
+        Set<String> pending = status.pending().stream()
+                .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
+        return changeSets.stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
     }
 
     public Path directory() {

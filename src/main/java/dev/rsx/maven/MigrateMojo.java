@@ -4,6 +4,7 @@ import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.rules.RuleOptions;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ManagedDatabase;
 import dev.rsx.snapshot.SnapshotStrategy;
@@ -22,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
  * @since 0.1.0
  */
 @Mojo(name = "migrate", defaultPhase = LifecyclePhase.PRE_INTEGRATION_TEST, threadSafe = true)
-public class MigrateMojo extends AbstractNormalizingMojo {
+public class MigrateMojo extends AbstractRulesMojo {
 
     /** Project property set to the newest applied version after a successful run. */
     static final String CURRENT_VERSION_PROPERTY = "rsx.current";
@@ -53,6 +54,16 @@ public class MigrateMojo extends AbstractNormalizingMojo {
     @Parameter(property = "rsx.normalize.skip", defaultValue = "false")
     protected boolean skipNormalize;
 
+    /**
+     * Acknowledges every destructive change of the run at once (dropped tables and columns, TRUNCATE, unfiltered
+     * UPDATE/DELETE, NOT NULL, narrowed types, renames). Debug and production mode otherwise stop before anything
+     * runs unless each such statement carries a {@code -- rsx:allow-destructive <reason>} comment.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.allowDestructive", defaultValue = "false")
+    protected boolean allowDestructive;
+
     @Override
     protected String goal() {
         return "migrate";
@@ -69,7 +80,8 @@ public class MigrateMojo extends AbstractNormalizingMojo {
             SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
             MigrateResult result = new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(database.connection(),
                     migrations, new MigrateOptions(Duration.ofSeconds(lockTimeout)),
-                    skipNormalize ? null : normalizeOptions(), decision, snapshots,
+                    skipNormalize ? null : normalizeOptions(), new RuleOptions(disabledRuleIds(), allowDestructive),
+                    decision, snapshots,
                     !SnapshotStrategies.stopsTheServer(snapshots)));
             if (result.currentVersion() != null) {
                 project.getProperties().setProperty(CURRENT_VERSION_PROPERTY, result.currentVersion());

@@ -2,7 +2,9 @@ package dev.rsx.rules;
 
 import dev.rsx.sql.MigrationStatement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * What a check found.
@@ -10,11 +12,14 @@ import java.util.List;
  * @param notChecked statements the parser could not read, to be checked on the live schema once they ran
  * @param files migration files checked
  * @param statements statements checked
+ * @param touchedTables lower-case names of the tables whose definition the statements change; for a statement the
+ *     parser could not read, every table it names
  */
-public record CheckResult(List<Finding> findings, List<MigrationStatement> notChecked, int files, int statements) {
+public record CheckResult(List<Finding> findings, List<MigrationStatement> notChecked, int files, int statements,
+        Set<String> touchedTables) {
 
     public static CheckResult of(List<Finding> findings) {
-        return new CheckResult(List.copyOf(findings), List.of(), 0, 0);
+        return new CheckResult(List.copyOf(findings), List.of(), 0, 0, Set.of());
     }
 
     public CheckResult plus(CheckResult other) {
@@ -22,7 +27,10 @@ public record CheckResult(List<Finding> findings, List<MigrationStatement> notCh
         all.addAll(other.findings);
         List<MigrationStatement> unread = new ArrayList<>(notChecked);
         unread.addAll(other.notChecked);
-        return new CheckResult(List.copyOf(all), List.copyOf(unread), files + other.files, statements + other.statements);
+        Set<String> touched = new HashSet<>(touchedTables);
+        touched.addAll(other.touchedTables);
+        return new CheckResult(List.copyOf(all), List.copyOf(unread), files + other.files, statements + other.statements,
+                Set.copyOf(touched));
     }
 
     public List<Finding> blocking(RulePolicy policy) {

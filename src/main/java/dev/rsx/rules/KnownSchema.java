@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The tables and columns the rules know of before a statement: read from the live database when there is one, and
@@ -93,6 +94,11 @@ public final class KnownSchema {
             primaryKeys.forEach((table, columns) -> schema.tables.get(key(table)).primaryKey(columns));
         }
         return schema;
+    }
+
+    /** The lower-case names of the known tables. */
+    public Set<String> tableKeys() {
+        return Set.copyOf(tables.keySet());
     }
 
     public Optional<Table> table(String name) {

@@ -3,6 +3,9 @@ package dev.rsx.rules;
 import dev.rsx.sql.MigrationStatement;
 import dev.rsx.sql.SqlToken;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import net.sf.jsqlparser.statement.create.index.CreateIndex;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.RenameTableStatement;
@@ -18,18 +21,25 @@ final class SchemaFollower {
 
     private SchemaFollower() {}
 
-    static void apply(KnownSchema schema, MigrationStatement statement) {
+    /** Applies the statement; returns the lower-case names of the tables whose definition it changes. */
+    static Set<String> apply(KnownSchema schema, MigrationStatement statement) {
         if (statement.parsed() instanceof CreateTable create) {
             create(schema, create);
+            return Set.of(KnownSchema.key(create.getTable().getName()));
         } else if (statement.parsed() instanceof Alter alter) {
             alter(schema, alter);
+            return Set.of(KnownSchema.key(alter.getTable().getName()));
         } else if (statement.parsed() instanceof RenameTableStatement rename) {
             rename.getTableNames().forEach(e -> schema.rename(e.getKey().getName(), e.getValue().getName()));
+            return rename.getTableNames().stream().map(e -> KnownSchema.key(e.getValue().getName())).collect(Collectors.toSet());
+        } else if (statement.parsed() instanceof CreateIndex index) {
+            return Set.of(KnownSchema.key(index.getTable().getName()));
         } else if (statement.parsed() == null) {
-            forgetNamedTables(schema, statement);
+            return forgetNamedTables(schema, statement);
         } else if (statement.startsWith("DROP", "TABLE") || statement.startsWith("DROP", "TEMPORARY", "TABLE")) {
             statement.tokens().stream().filter(SqlToken::isName).forEach(t -> schema.drop(t.name()));
         }
+        return Set.of();
     }
 
     private static void create(KnownSchema schema, CreateTable create) {
@@ -93,8 +103,11 @@ final class SchemaFollower {
         }
     }
 
-    private static void forgetNamedTables(KnownSchema schema, MigrationStatement statement) {
-        statement.tokens().stream().filter(SqlToken::isName).map(SqlToken::name)
-                .filter(n -> schema.table(n).isPresent()).toList().forEach(schema::forget);
+    /** Every name token of an unreadable statement may be a table it changes: all are returned, the known ones forgotten. */
+    private static Set<String> forgetNamedTables(KnownSchema schema, MigrationStatement statement) {
+        Set<String> named = statement.tokens().stream().filter(SqlToken::isName).map(t -> KnownSchema.key(t.name()))
+                .collect(Collectors.toSet());
+        named.forEach(schema::forget);
+        return named;
     }
 }

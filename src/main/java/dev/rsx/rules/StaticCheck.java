@@ -5,9 +5,11 @@ import dev.rsx.engine.MigrationFile;
 import dev.rsx.sql.MigrationStatement;
 import dev.rsx.sql.StatementReader;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import liquibase.changelog.ChangeSet;
 
 /**
@@ -36,6 +38,7 @@ public final class StaticCheck {
             byFile.computeIfAbsent(changeLog.sourceOf(changeSet).file(), f -> new ArrayList<>()).add(changeSet);
         }
         int statementCount = 0;
+        Set<String> touched = new HashSet<>();
         for (Map.Entry<MigrationFile, List<ChangeSet>> entry : byFile.entrySet()) {
             List<MigrationStatement> statements = new ArrayList<>();
             for (ChangeSet changeSet : entry.getValue()) {
@@ -56,14 +59,14 @@ public final class StaticCheck {
                                 + " the live schema after it runs.");
                     }
                 }
-                SchemaFollower.apply(schema, statement);
+                touched.addAll(SchemaFollower.apply(schema, statement));
             }
             for (MigrationFileRule rule : RuleCatalog.fileRules()) {
                 rule.check(entry.getKey(), content, statements, findings);
             }
             statementCount += statements.size();
         }
-        return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount);
+        return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount, Set.copyOf(touched));
     }
 
     private static void runSafely(RuleDefinition rule, MigrationStatement statement, Findings findings, Runnable check) {

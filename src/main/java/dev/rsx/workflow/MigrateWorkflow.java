@@ -1,6 +1,7 @@
 package dev.rsx.workflow;
 
 import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.MigrateOptions;
@@ -14,10 +15,22 @@ import dev.rsx.engine.StatusReport;
 import dev.rsx.normalize.NormalizationReport;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.normalize.SchemaNormalizer;
+import dev.rsx.report.ConsoleReport;
+import dev.rsx.rules.CheckResult;
+import dev.rsx.rules.Finding;
+import dev.rsx.rules.LiveSchemaCheck;
+import dev.rsx.rules.PendingMigrationsCheck;
+import dev.rsx.rules.RuleOptions;
+import dev.rsx.rules.RulePolicy;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.snapshot.SnapshotStrategy;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * {@code rsx:migrate} as seed 000 runs it. In development mode: snapshot, migrate, check (normalize), commit (drop
@@ -40,7 +53,8 @@ public final class MigrateWorkflow {
      *     session lock would die), where the embedded server's data-directory lock serialises runs instead
      */
     public record Settings(ConnectionSettings database, MigrationChangeLog migrations, MigrateOptions migrate,
-            NormalizeOptions normalize, ModeDecision mode, SnapshotStrategy snapshots, boolean serializeRuns) {}
+            NormalizeOptions normalize, RuleOptions rules, ModeDecision mode, SnapshotStrategy snapshots,
+            boolean serializeRuns) {}
 
     private final EngineLog log;
 
@@ -53,8 +67,12 @@ public final class MigrateWorkflow {
             log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
                     + "): no snapshot protection, migrations run directly.");
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
+            StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
+            settings.migrations().requireStatements(status);
+            PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
             MigrateResult result = migrate(settings);
             normalize(settings);
+            checkLiveSchema(settings, checked, result);
             return result;
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
@@ -70,6 +88,7 @@ public final class MigrateWorkflow {
         StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
         // Refusals that need no database change come before the snapshot, which would only be restored again.
         settings.migrations().requireStatements(status);
+        PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
         if (status.pending().isEmpty()) {
             MigrateResult result = migrate(settings);
             normalize(settings);
@@ -89,6 +108,7 @@ public final class MigrateWorkflow {
             log.info("[2/4] Running migrations...          [OK] " + result.applied().size() + " migration"
                     + (result.applied().size() == 1 ? "" : "s") + " applied");
             normalize(settings);
+            checkLiveSchema(settings, checked, result);
             log.info("[3/4] Running schema quality check...[OK]");
         } catch (RsxException failure) {
             throw restoreAfter(failure, snapshots, snapshot, begun);
@@ -161,6 +181,68 @@ public final class MigrateWorkflow {
             log.warn("An interrupted development-mode run left its snapshot. To put the database back as it was before"
                     + " that run: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name=" + RUN_SNAPSHOT);
         }
+    }
+
+    /**
+     * Runs the rules on the pending migrations and stops before anything executes when a finding blocks: an error,
+     * or outside development mode an unacknowledged destructive change. Null when nothing is pending.
+     */
+    private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status) {
+        if (status.pending().isEmpty()) {
+            return null;
+        }
+        RulePolicy policy = policy(settings);
+        PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(settings.database(), settings.migrations(),
+                status, policy, log);
+        CheckResult result = outcome.result();
+        String summary = ConsoleReport.log(result, policy, log);
+        List<Finding> blocking = result.blocking(policy);
+        if (!blocking.isEmpty()) {
+            boolean destructive = blocking.stream().anyMatch(f -> f.rule().destructive());
+            throw new ProjectException("Migration validation failed: " + summary + " (" + String.join(", ",
+                    blocking.stream().map(f -> f.rule().id() + " at " + f.location()).distinct().toList())
+                    + "); nothing was run. Fix the migrations as shown above"
+                    + (destructive ? "; acknowledge an intended destructive change with a comment -- rsx:allow-destructive"
+                            + " <reason> on the statement (or -Drsx.allowDestructive=true for the whole run)" : "")
+                    + ", then run mvn rsx:migrate again.");
+        }
+        if (!result.findings().isEmpty()) {
+            log.info("Rules: " + summary + "; nothing blocks the run.");
+        }
+        return outcome;
+    }
+
+    /**
+     * Holds what the run built to the rules that can be checked on the live schema: the tables it created or changed,
+     * which includes every table a statement the parser could not read names.
+     */
+    private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result) {
+        if (checked == null || result.applied().isEmpty()) {
+            return;
+        }
+        RulePolicy policy = policy(settings);
+        Predicate<String> built = table -> !checked.tablesBefore().contains(table.toLowerCase(Locale.ROOT))
+                || checked.touchedTables().contains(table.toLowerCase(Locale.ROOT));
+        Predicate<String> normalized = table -> settings.normalize() != null
+                && !settings.normalize().exemptTables().contains(table.toLowerCase(Locale.ROOT));
+        CheckResult live;
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            live = new LiveSchemaCheck(policy).run(connection, built, checked.result(), normalized);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
+        }
+        String summary = ConsoleReport.log(live, policy, log);
+        if (!live.blocking(policy).isEmpty()) {
+            throw new ProjectException("The schema the migrations built breaks the rules: " + summary + " ("
+                    + String.join(", ", live.blocking(policy).stream().map(f -> f.rule().id() + " on " + f.location())
+                            .distinct().toList()) + ")."
+                    + (settings.mode().mode() == Mode.DEVELOPMENT ? ""
+                            : " The migrations are applied: correct the schema with a new migration."));
+        }
+    }
+
+    private static RulePolicy policy(Settings settings) {
+        return settings.rules().policy(settings.mode().mode() == Mode.DEVELOPMENT);
     }
 
     private MigrateResult migrate(Settings settings) {

@@ -5,6 +5,7 @@ import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.rules.RuleOptions;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.workflow.MigrateWorkflow;
 import dev.rsx.workflow.Mode;
@@ -17,7 +18,7 @@ public final class WorkflowMain {
     public static void main(String[] args) {
         ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse(args[0]), args[1], args.length > 3 ? args[3] : "");
         new MigrateWorkflow(EngineLog.silent()).run(new MigrateWorkflow.Settings(settings,
-                MigrationChangeLog.load(Path.of(args[2]), EngineLog.silent()), new MigrateOptions(null), null,
+                MigrationChangeLog.load(Path.of(args[2]), EngineLog.silent()), new MigrateOptions(null), null, RuleOptions.defaults(),
                 new ModeDecision(Mode.DEVELOPMENT, "test"), new LogicalSnapshot(settings), true));
     }
 }

@@ -10,6 +10,7 @@ import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.TrackingTable;
 import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.rules.RuleOptions;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
@@ -44,7 +45,7 @@ class MigrateWorkflowTest {
 
     private MigrateResult run(TestDb db, MigrationsDir dir, ModeDecision mode) {
         return new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
-                new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), mode,
+                new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(), mode,
                 new LogicalSnapshot(db.settings()), true));
     }
 
@@ -152,7 +153,7 @@ class MigrateWorkflowTest {
 
             // The killed session's statement runs on until the server notices; its run lock makes the next run wait.
             new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
-                    new MigrateOptions(Duration.ofMinutes(1)), null, DEVELOPMENT, new LogicalSnapshot(db.settings()), true));
+                    new MigrateOptions(Duration.ofMinutes(1)), null, RuleOptions.defaults(), DEVELOPMENT, new LogicalSnapshot(db.settings()), true));
 
             assertTrue(log.text().contains("WARN A previous rsx:migrate was interrupted"), log.text());
             assertTrue(db.tables().contains("invoices"));
@@ -228,7 +229,7 @@ class MigrateWorkflowTest {
                 for (int i = 0; i < 2; i++) {
                     runs.add(pool.submit(() -> new MigrateWorkflow(new CapturingLog()).run(new MigrateWorkflow.Settings(
                             db.settings(), dir.load(), new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(),
-                            DEVELOPMENT, new LogicalSnapshot(db.settings()), true))));
+                            RuleOptions.defaults(), DEVELOPMENT, new LogicalSnapshot(db.settings()), true))));
                 }
                 int applied = 0;
                 for (Future<MigrateResult> run : runs) {

@@ -97,7 +97,8 @@ public final class RequiredIdRule implements StatementRule {
         return problems.stream().map(p -> "like " + table.name() + ", " + p).toList();
     }
 
-    static List<String> typeProblems(String base, boolean nullable, boolean autoIncrement) {
+    /** What is wrong with an id column of this type, nullability and AUTO_INCREMENT; empty when nothing. */
+    public static List<String> typeProblems(String base, boolean nullable, boolean autoIncrement) {
         List<String> problems = new ArrayList<>();
         if (!base.equals("bigint") && !base.equals("int")) {
             problems.add("id is " + base.toUpperCase() + ", not BIGINT");
@@ -111,7 +112,8 @@ public final class RequiredIdRule implements StatementRule {
         return problems;
     }
 
-    private static List<String> primaryKeyProblems(List<String> primaryKey) {
+    /** What is wrong with this primary key for the id rule; empty when it is (id). */
+    public static List<String> primaryKeyProblems(List<String> primaryKey) {
         if (primaryKey.isEmpty()) {
             return List.of("id is not the primary key (the table has none)");
         }

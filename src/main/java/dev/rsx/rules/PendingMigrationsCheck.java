@@ -1,0 +1,69 @@
+package dev.rsx.rules;
+
+import dev.rsx.db.ConnectionSettings;
+import dev.rsx.db.DatabaseConnector;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
+import dev.rsx.engine.LiquibaseScope;
+import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationFile;
+import dev.rsx.engine.StatusReport;
+import java.math.BigInteger;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import liquibase.changelog.ChangeSet;
+
+/**
+ * The rules {@code rsx:migrate} applies before it runs anything: the static rules on every pending migration,
+ * starting from the live schema, and the version order against what the database applied. The verdicts are
+ * attached to the pending changesets as Liquibase preconditions.
+ */
+public final class PendingMigrationsCheck {
+
+    /**
+     * What the check found, and what the live check after the run needs.
+     *
+     * @param tablesBefore the base tables before the run, so the tables it creates can be told apart
+     * @param touchedTables tables the pending statements change, by name, lower case
+     */
+    public record Outcome(CheckResult result, Set<String> tablesBefore, Set<String> touchedTables) {}
+
+    private PendingMigrationsCheck() {}
+
+    public static Outcome run(ConnectionSettings database, MigrationChangeLog changeLog, StatusReport status,
+            RulePolicy policy, EngineLog log) {
+        List<ChangeSet> pending = changeLog.pendingChangeSets(status);
+        try (Connection connection = DatabaseConnector.open(database)) {
+            KnownSchema schema = KnownSchema.read(connection);
+            Set<String> before = schema.tableKeys();
+            CheckResult result = LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, pending, schema));
+            result = result.plus(CheckResult.of(outOfOrder(changeLog, pending, status, policy)));
+            RulePrecondition.attach(pending, result, policy);
+            return new Outcome(result, before, result.touchedTables());
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema to check the pending migrations: " + e.getMessage(), e);
+        }
+    }
+
+    private static List<Finding> outOfOrder(MigrationChangeLog changeLog, List<ChangeSet> pending, StatusReport status,
+            RulePolicy policy) {
+        if (status.currentVersion() == null) {
+            return List.of();
+        }
+        BigInteger newest = new BigInteger(status.currentVersion());
+        Findings findings = new Findings(policy);
+        Set<MigrationFile> files = new LinkedHashSet<>();
+        pending.forEach(cs -> files.add(changeLog.sourceOf(cs).file()));
+        for (MigrationFile file : files) {
+            if (file.order().compareTo(newest) < 0) {
+                findings.add(RuleCatalog.OUT_OF_ORDER, file.fileName(), 0, null, file.fileName() + " is pending, but the"
+                        + " database already applied the newer version " + status.currentVersion() + ".");
+            }
+        }
+        return new ArrayList<>(findings.all());
+    }
+}
