@@ -45,6 +45,19 @@ public record JdbcUrl(String url, String host, int port, String database) {
         return m.find() ? java.net.URLDecoder.decode(m.group(1), java.nio.charset.StandardCharsets.UTF_8) : null;
     }
 
+    /** The same server and parameters, with {@code name} as the database. */
+    public JdbcUrl withDatabase(String name) {
+        Matcher m = URL.matcher(url);
+        if (!m.matches()) {
+            throw new IllegalStateException("not a parsed JDBC URL: " + masked());
+        }
+        String rebuilt = m.group(4) != null
+                ? url.substring(0, m.start(4)) + name + url.substring(m.end(4))
+                : url.substring(0, m.group(3) != null ? m.end(3) : m.end(2)) + "/" + name
+                        + url.substring(m.group(3) != null ? m.end(3) : m.end(2)).replaceFirst("^/", "");
+        return parse(rebuilt);
+    }
+
     public String masked() {
         return mask(url);
     }

@@ -53,8 +53,8 @@ public final class MigrationChangeLog {
         return LiquibaseScope.run(log, () -> of(directory, files));
     }
 
-    /** Builds the changelog; must run inside {@link LiquibaseScope}. */
-    static MigrationChangeLog of(Path directory, List<MigrationFile> files) {
+    /** Builds the changelog of {@code files}; must run inside {@link LiquibaseScope}. */
+    public static MigrationChangeLog of(Path directory, List<MigrationFile> files) {
         DatabaseChangeLog changeLog = new DatabaseChangeLog();
         changeLog.setPhysicalFilePath("rsx-migrations");
         List<ChangeSet> changeSets = new ArrayList<>();
@@ -139,6 +139,11 @@ public final class MigrationChangeLog {
         Set<String> pending = status.pending().stream()
                 .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
         return changeSets.stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
+    }
+
+    /** The migration files, in version order. */
+    public List<MigrationFile> files() {
+        return sources.values().stream().map(Source::file).distinct().sorted().toList();
     }
 
     public Path directory() {

@@ -15,15 +15,30 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Reads the migrations directory and refuses anything that is not a correctly named raw-SQL migration.
- * All problems are collected and reported together, so one run shows everything to fix.
+ * Reads the migrations directory and refuses anything that is not a correctly named raw-SQL migration, except the
+ * integrity file {@value #INTEGRITY_FILE}. All problems are collected and reported together, so one run shows
+ * everything to fix.
  */
 public final class MigrationDirectory {
 
+    /**
+     * The integrity file, kept among the migrations so that it is committed and merged with them. It is defined here,
+     * not in {@code dev.rsx.integrity} which reads and writes it, because the engine must not depend on that package.
+     */
+    public static final String INTEGRITY_FILE = "rsx.sum";
     static final String FORMATTED_SQL_HEADER = "--liquibase formatted sql";
     private static final Pattern FILE_NAME = Pattern.compile("^(\\d+)_([A-Za-z0-9][A-Za-z0-9_]*)\\.sql$");
 
     private MigrationDirectory() {}
+
+    /** A file of the migrations directory that is not a usable migration. */
+    public record Problem(Kind kind, String fileName, String message) {
+
+        public enum Kind { NOT_SQL, BAD_NAME, DUPLICATE_VERSION }
+    }
+
+    /** The usable migrations of a directory, ordered by version, and what is wrong with the other files. */
+    public record Contents(List<MigrationFile> migrations, List<Problem> problems) {}
 
     /**
      * Lists the migrations in {@code directory}, ordered by version. A missing directory holds no migrations.
@@ -31,51 +46,62 @@ public final class MigrationDirectory {
      * @throws ProjectException naming every file that is not raw SQL, is badly named, or shares a version
      */
     public static List<MigrationFile> scan(Path directory) {
+        Contents contents = inspect(directory);
+        List<Problem> problems = contents.problems();
+        if (!problems.isEmpty()) {
+            throw new ProjectException("The migrations directory " + directory + " has " + problems.size()
+                    + (problems.size() == 1 ? " problem" : " problems") + ":\n  - "
+                    + String.join("\n  - ", problems.stream().map(Problem::message).toList()));
+        }
+        return contents.migrations();
+    }
+
+    /** Reads {@code directory} without refusing anything: for a check that reports every problem with its rule. */
+    public static Contents inspect(Path directory) {
         if (!Files.isDirectory(directory)) {
-            return List.of();
+            return new Contents(List.of(), List.of());
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(directory)) {
             entries = list.filter(Files::isRegularFile)
                     .filter(p -> !p.getFileName().toString().startsWith("."))
+                    .filter(p -> !p.getFileName().toString().equals(INTEGRITY_FILE))
                     .sorted()
                     .toList();
         } catch (IOException e) {
             throw new EnvironmentException("Cannot list the migrations directory " + directory + ": " + e.getMessage(), e);
         }
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         List<MigrationFile> migrations = new ArrayList<>();
         Map<BigInteger, MigrationFile> byVersion = new HashMap<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (!name.toLowerCase().endsWith(".sql")) {
-                problems.add(name + ": only raw SQL migrations (.sql) are allowed; Liquibase XML/YAML/JSON changelogs"
-                        + " and change types are not. Rewrite it as plain SQL statements in a .sql file (mvn rsx:new).");
+                problems.add(new Problem(Problem.Kind.NOT_SQL, name, name + ": only raw SQL migrations (.sql) are allowed;"
+                        + " Liquibase XML/YAML/JSON changelogs and change types are not. Rewrite it as plain SQL statements"
+                        + " in a .sql file (mvn rsx:new)."));
                 continue;
             }
             Matcher m = FILE_NAME.matcher(name);
             if (!m.matches()) {
-                problems.add(name + ": the name must be <version>_<description>.sql, e.g. 20251121093000_create_products_table.sql"
-                        + " or 001_create_users_table.sql. Create migrations with mvn rsx:new -Dname=<description>.");
+                problems.add(new Problem(Problem.Kind.BAD_NAME, name, name + ": the name must be <version>_<description>.sql,"
+                        + " e.g. 20251121093000_create_products_table.sql or 001_create_users_table.sql. Create migrations"
+                        + " with mvn rsx:new -Dname=<description>."));
                 continue;
             }
             MigrationFile file = new MigrationFile(m.group(1), new BigInteger(m.group(1)), m.group(2), entry,
                     startsWithFormattedHeader(entry));
             MigrationFile clash = byVersion.putIfAbsent(file.order(), file);
             if (clash != null) {
-                problems.add("Duplicate version " + file.version() + ": " + clash.fileName() + " and " + name
-                        + ". Every migration needs its own version; rename the newer one with a new version (mvn rsx:new"
-                        + " gives a fresh timestamp).");
+                problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, name, "Duplicate version " + file.version() + ": "
+                        + clash.fileName() + " and " + name + ". Every migration needs its own version; rename the newer"
+                        + " one with a new version (mvn rsx:new gives a fresh timestamp)."));
                 continue;
             }
             migrations.add(file);
         }
-        if (!problems.isEmpty()) {
-            throw new ProjectException("The migrations directory " + directory + " has " + problems.size()
-                    + (problems.size() == 1 ? " problem" : " problems") + ":\n  - " + String.join("\n  - ", problems));
-        }
         migrations.sort(null);
-        return List.copyOf(migrations);
+        return new Contents(List.copyOf(migrations), List.copyOf(problems));
     }
 
     private static boolean startsWithFormattedHeader(Path file) {

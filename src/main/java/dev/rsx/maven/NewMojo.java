@@ -1,7 +1,8 @@
 package dev.rsx.maven;
 
 import dev.rsx.engine.EngineLog;
-import dev.rsx.engine.NewMigration;
+import dev.rsx.integrity.IntegrityFile;
+import dev.rsx.integrity.IntegrityRecorder;
 import java.io.File;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -10,7 +11,8 @@ import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
 
 /**
- * Creates a new raw-SQL migration file with a fresh version: {@code mvn rsx:new -Dname=create_products_table}.
+ * Creates a new raw-SQL migration file with a fresh version and records it in {@code rsx.sum}:
+ * {@code mvn rsx:new -Dname=create_products_table}.
  *
  * @since 0.1.0
  */
@@ -45,8 +47,17 @@ public class NewMojo extends AbstractRsxMojo {
     @Override
     protected void run(EngineLog log) {
         String migrationName = name != null ? name : session.getUserProperties().getProperty("name");
-        Path file = NewMigration.create(migrationsDir.toPath(), migrationName, Clock.systemUTC());
+        IntegrityRecorder.Created created =
+                IntegrityRecorder.createMigration(migrationsDir.toPath(), migrationName, Clock.systemUTC());
+        Path file = created.file();
         log.info("Created " + project.getBasedir().toPath().relativize(file.toAbsolutePath()));
-        log.info("Write its SQL, then run mvn rsx:migrate.");
+        if (created.startedWith() > 0) {
+            log.info("Started recording migrations in " + IntegrityFile.NAME + ": recorded the existing ones as they are"
+                    + " now (" + created.startedWith() + (created.startedWith() == 1 ? " migration" : " migrations")
+                    + "); commit " + IntegrityFile.NAME + " with the migrations.");
+        }
+        log.info("Recorded " + file.getFileName() + " in " + IntegrityFile.NAME);
+        // rsx.sum holds the template's hash until the SQL is written and re-recorded.
+        log.info("Write its SQL, then run mvn rsx:hash to record it and mvn rsx:migrate.");
     }
 }

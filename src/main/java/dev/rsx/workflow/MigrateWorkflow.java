@@ -9,15 +9,20 @@ import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.MigrationFailedException;
+import dev.rsx.engine.MigrationFile;
+import dev.rsx.engine.MigrationStatus;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.RsxException;
 import dev.rsx.engine.StatusReport;
+import dev.rsx.integrity.IntegrityFile;
+import dev.rsx.integrity.IntegrityProblem;
 import dev.rsx.normalize.NormalizationReport;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.normalize.SchemaNormalizer;
 import dev.rsx.report.ConsoleReport;
 import dev.rsx.rules.CheckResult;
 import dev.rsx.rules.Finding;
+import dev.rsx.rules.IntegrityFindings;
 import dev.rsx.rules.LiveSchemaCheck;
 import dev.rsx.rules.PendingMigrationsCheck;
 import dev.rsx.rules.RuleOptions;
@@ -25,11 +30,14 @@ import dev.rsx.rules.RulePolicy;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.snapshot.SnapshotStrategy;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.function.Predicate;
 
 /**
@@ -69,6 +77,7 @@ public final class MigrateWorkflow {
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
             settings.migrations().requireStatements(status);
+            checkIntegrity(settings, status);
             PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
             MigrateResult result = migrate(settings);
             normalize(settings);
@@ -88,6 +97,7 @@ public final class MigrateWorkflow {
         StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
         // Refusals that need no database change come before the snapshot, which would only be restored again.
         settings.migrations().requireStatements(status);
+        checkIntegrity(settings, status);
         PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
         if (status.pending().isEmpty()) {
             MigrateResult result = migrate(settings);
@@ -180,6 +190,46 @@ public final class MigrateWorkflow {
         if (snapshots != null && snapshots.find(RUN_SNAPSHOT).isPresent()) {
             log.warn("An interrupted development-mode run left its snapshot. To put the database back as it was before"
                     + " that run: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name=" + RUN_SNAPSHOT);
+        }
+    }
+
+    /**
+     * Compares the migrations with {@code rsx.sum} before anything runs. In development mode what a developer does
+     * while writing a migration is recorded for them: starting {@code rsx.sum}, editing a migration that has not
+     * run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
+     * modes, stop the run: those are what the integrity file exists to catch.
+     */
+    private void checkIntegrity(Settings settings, StatusReport status) {
+        Path directory = settings.migrations().directory();
+        List<MigrationFile> files = settings.migrations().files();
+        List<IntegrityProblem> problems = IntegrityFile.check(directory, files);
+        if (problems.isEmpty()) {
+            return;
+        }
+        boolean development = settings.mode().mode() == Mode.DEVELOPMENT;
+        Set<String> pending = status.pending().stream().map(MigrationStatus::fileName).collect(Collectors.toSet());
+        Set<String> known = status.rows().stream().map(MigrationStatus::fileName).collect(Collectors.toSet());
+        List<IntegrityProblem> recordable = development ? problems.stream().filter(p -> switch (p.kind()) {
+            case MISSING -> true;
+            case EDITED -> pending.contains(p.fileName());
+            case REMOVED -> !known.contains(p.fileName());
+            default -> false;
+        }).toList() : List.of();
+        List<IntegrityProblem> blocking = problems.stream().filter(p -> !recordable.contains(p)).toList();
+        RulePolicy policy = policy(settings);
+        CheckResult result = CheckResult.of(IntegrityFindings.of(blocking, policy));
+        if (!result.blocking(policy).isEmpty()) {
+            String summary = ConsoleReport.log(result, policy, log);
+            throw new ProjectException("Migration validation failed: " + summary + " in " + IntegrityFile.NAME + " ("
+                    + String.join(", ", result.blocking(policy).stream().map(f -> f.rule().id() + " at " + f.location())
+                            .toList()) + "); nothing was run. Fix each as shown above, then run mvn rsx:migrate again.");
+        }
+        if (!recordable.isEmpty()) {
+            IntegrityFile.record(directory, files);
+            log.info("Recorded in " + IntegrityFile.NAME + " (development mode): " + String.join(", ", recordable.stream()
+                    .map(p -> p.kind() == IntegrityProblem.Kind.MISSING ? "started recording " + files.size() + " migrations"
+                            : p.fileName() + (p.kind() == IntegrityProblem.Kind.EDITED ? " (edited, not applied yet)"
+                                    : " (removed, never applied)")).toList()) + ". Commit it with the migrations.");
         }
     }
 

@@ -13,7 +13,7 @@ class MigrationDirectoryTest {
     @Test
     void ordersByNumericVersionNotByName() {
         MigrationsDir dir = MigrationsDir.create("numeric")
-                .write("10_b.sql", "SELECT 1;").write("9_a.sql", "SELECT 1;").write("0100_c.sql", "SELECT 1;");
+                .writeUnrecorded("10_b.sql", "SELECT 1;").writeUnrecorded("9_a.sql", "SELECT 1;").writeUnrecorded("0100_c.sql", "SELECT 1;");
 
         assertEquals(List.of("9_a.sql", "10_b.sql", "0100_c.sql"),
                 MigrationDirectory.scan(dir.path()).stream().map(MigrationFile::fileName).toList());
@@ -22,10 +22,10 @@ class MigrationDirectoryTest {
     @Test
     void reportsEveryProblemAtOnce() {
         MigrationsDir dir = MigrationsDir.create("problems")
-                .write("001_create_users_table.sql", "SELECT 1;")
-                .write("1_create_orders_table.sql", "SELECT 1;")
-                .write("db.changelog.xml", "<databaseChangeLog/>")
-                .write("create-products.sql", "SELECT 1;");
+                .writeUnrecorded("001_create_users_table.sql", "SELECT 1;")
+                .writeUnrecorded("1_create_orders_table.sql", "SELECT 1;")
+                .writeUnrecorded("db.changelog.xml", "<databaseChangeLog/>")
+                .writeUnrecorded("create-products.sql", "SELECT 1;");
 
         ProjectException e = assertThrows(ProjectException.class, () -> MigrationDirectory.scan(dir.path()));
 
@@ -39,8 +39,8 @@ class MigrationDirectoryTest {
     @Test
     void recognisesFormattedSqlChangelogsByTheirFirstLine() {
         MigrationsDir dir = MigrationsDir.create("formatted")
-                .write("001_plain.sql", "SELECT 1;")
-                .write("002_formatted.sql", "-- liquibase formatted sql\n--changeset a:1\nSELECT 1;");
+                .writeUnrecorded("001_plain.sql", "SELECT 1;")
+                .writeUnrecorded("002_formatted.sql", "-- liquibase formatted sql\n--changeset a:1\nSELECT 1;");
 
         assertEquals(List.of(false, true),
                 MigrationDirectory.scan(dir.path()).stream().map(MigrationFile::formattedChangelog).toList());

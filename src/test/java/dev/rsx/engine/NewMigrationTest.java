@@ -45,8 +45,8 @@ class NewMigrationTest {
 
     @Test
     void continuesASequentiallyNumberedDirectory() {
-        MigrationsDir dir = MigrationsDir.create("sequential").write("001_create_users_table.sql", "SELECT 1;")
-                .write("002_create_orders_table.sql", "SELECT 1;");
+        MigrationsDir dir = MigrationsDir.create("sequential").writeUnrecorded("001_create_users_table.sql", "SELECT 1;")
+                .writeUnrecorded("002_create_orders_table.sql", "SELECT 1;");
 
         Path file = NewMigration.create(dir.path(), "add_status_to_orders", CLOCK);
 
@@ -72,7 +72,7 @@ class NewMigrationTest {
 
     @Test
     void refusesANameThatExistsAlready() {
-        MigrationsDir dir = MigrationsDir.create("existing").write("20250101000000_create_products_table.sql", "SELECT 1;");
+        MigrationsDir dir = MigrationsDir.create("existing").writeUnrecorded("20250101000000_create_products_table.sql", "SELECT 1;");
 
         ProjectException e = assertThrows(ProjectException.class,
                 () -> NewMigration.create(dir.path(), "create_products_table", CLOCK));
@@ -84,7 +84,7 @@ class NewMigrationTest {
     @ValueSource(strings = {"embedded"})
     void aTemplateLeftUneditedIsListedAsPendingButNeverApplied(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
-            MigrationsDir dir = MigrationsDir.create("unedited").write("20250101000000_create_users_table.sql",
+            MigrationsDir dir = MigrationsDir.create("unedited").writeUnrecorded("20250101000000_create_users_table.sql",
                     "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);");
             Path template = NewMigration.create(dir.path(), "add_status_to_orders", CLOCK);
             MigrationEngine engine = new MigrationEngine(EngineLog.silent());

@@ -2,6 +2,8 @@ package dev.rsx.testing;
 
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationDirectory;
+import dev.rsx.integrity.IntegrityFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -22,7 +24,15 @@ public record MigrationsDir(Path path) {
         return new MigrationsDir(dir);
     }
 
+    /** Writes a migration and records it in rsx.sum, as mvn rsx:new and rsx:hash would. */
     public MigrationsDir write(String fileName, String sql) {
+        writeUnrecorded(fileName, sql);
+        IntegrityFile.record(path, MigrationDirectory.inspect(path).migrations());
+        return this;
+    }
+
+    /** Writes a file without recording it in rsx.sum: a migration added by hand. */
+    public MigrationsDir writeUnrecorded(String fileName, String sql) {
         try {
             Files.writeString(path.resolve(fileName), sql);
         } catch (IOException e) {
