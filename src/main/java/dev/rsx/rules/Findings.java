@@ -15,7 +15,7 @@ public final class Findings {
     private final List<Finding> found = new ArrayList<>();
     private Waivers waivers = Waivers.NONE;
 
-    Findings(RulePolicy policy) {
+    public Findings(RulePolicy policy) {
         this.policy = policy;
     }
 
@@ -45,7 +45,7 @@ public final class Findings {
         return found.size();
     }
 
-    List<Finding> all() {
+    public List<Finding> all() {
         return List.copyOf(found);
     }
 }

@@ -71,6 +71,20 @@ public final class RuleCatalog {
     public static final RuleDefinition SUM_MISSING = RuleDefinition.error("RSX705", "The migrations directory has rsx.sum",
             "Run mvn rsx:hash once to start recording, and commit rsx.sum. mvn rsx:new keeps it up to date from then on.",
             "mvn rsx:hash\ngit add src/main/resources/db/migrations/rsx.sum");
+    public static final RuleDefinition DRIFT_CHANGED = RuleDefinition.error("RSX801",
+            "Applied migrations match their files",
+            "The database ran a different text than the file holds now. Restore the applied text (git log -p on the"
+                    + " file) and put the change in a new migration.",
+            "git checkout <commit> -- src/main/resources/db/migrations/20251121090000_create_users_table.sql");
+    public static final RuleDefinition DRIFT_MISSING = RuleDefinition.error("RSX802",
+            "Applied migrations still have their files",
+            "Restore the file under its old name: migrations are never deleted or renamed once applied.",
+            "git log --diff-filter=DR --name-status -- src/main/resources/db/migrations");
+    public static final RuleDefinition APPLIES_FROM_EMPTY = RuleDefinition.error("RSX902",
+            "Migrations apply to an empty database",
+            "Fix the statement the server refused (the message says why), and run mvn rsx:check again. It ran on a"
+                    + " scratch database; nothing of yours was changed.",
+            "-- e.g. a column referenced before the migration that adds it: reorder the migrations");
     public static final RuleDefinition NOT_STATICALLY_CHECKED = RuleDefinition.warning("RSX901",
             "Statements the SQL parser cannot read are checked on the live schema",
             "Nothing to do if the statement is right: it is checked against the live schema after it runs. Forbidden"
@@ -94,7 +108,7 @@ public final class RuleCatalog {
         STATEMENT_RULES.forEach(r -> all.add(r.definition()));
         FILE_RULES.forEach(r -> all.add(r.definition()));
         all.addAll(List.of(LIVE_UTF8MB4, NOT_SQL, DUPLICATE_VERSION, OUT_OF_ORDER, FILE_NAME, UNRECORDED, EDITED, REMOVED,
-                SUM_CONFLICT, SUM_MISSING, NOT_STATICALLY_CHECKED));
+                SUM_CONFLICT, SUM_MISSING, DRIFT_CHANGED, DRIFT_MISSING, APPLIES_FROM_EMPTY, NOT_STATICALLY_CHECKED));
         Set<String> ids = new HashSet<>();
         for (RuleDefinition rule : all) {
             if (!ids.add(rule.id())) {
