@@ -11,7 +11,7 @@ set -euo pipefail
 DIR=${1:?usage: bench/generate.sh <directory> [N]}
 COUNT=${2:-${N:-200}}
 mkdir -p "$DIR"
-rm -f "$DIR"/*.sql
+rm -f "$DIR"/*.sql "$DIR"/rsx.sum
 
 BASE=$(date -u -d '2025-01-06 09:00:00' +%s)
 tables=()       # tables created so far

@@ -193,6 +193,9 @@ export RSX_DB_USER=$DB_USER RSX_DB_PASSWORD=$DB_PASSWORD
 unset RSX_DB_URL
 mvn_in_project() { (cd "$PROJECT" && "$MVNW" -B -q "$@"); }
 
+# The generated files are recorded in rsx.sum, as rsx:new would have done; production mode refuses unrecorded ones.
+mvn_in_project rsx:hash > /dev/null
+
 RSX_ARGS=${RSX_ARGS--Drsx.mode=production}
 RSX_APPLY="rsx:migrate -Drsx.url=$(url_of rsx_apply) -Drsx.normalize.skip=true $RSX_ARGS"
 RSX_DEFAULT="rsx:migrate -Drsx.url=$(url_of rsx_default) $RSX_ARGS"

@@ -3,12 +3,16 @@ package dev.rsx.maven;
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
+import dev.rsx.report.CheckReport;
 import dev.rsx.report.ConsoleReport;
+import dev.rsx.report.JsonCheckReport;
+import dev.rsx.report.SarifReport;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.rules.RulePolicy;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.workflow.CheckWorkflow;
 import java.io.File;
+import java.nio.file.Path;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -63,6 +67,9 @@ public class CheckMojo extends AbstractRulesMojo {
     @Parameter(property = "rsx.check.reportDir", defaultValue = "${project.build.directory}/rsx")
     protected File reportDir;
 
+    @Parameter(defaultValue = "${plugin.version}", readonly = true)
+    protected String pluginVersion;
+
     @Override
     protected String goal() {
         return "check";
@@ -80,6 +87,14 @@ public class CheckMojo extends AbstractRulesMojo {
         CheckWorkflow.Outcome outcome = new CheckWorkflow(log).run(settings);
         String summary = ConsoleReport.log(outcome.result(), policy, log);
         log.info("rsx:check: " + summary + ".");
+        Path base = project.getBasedir().toPath();
+        CheckReport report = new CheckReport(pluginVersion, outcome.startedAt(), outcome.elapsed(), base,
+                CheckReport.relative(base, migrationsDir.toPath()), outcome.result(), policy, outcome.steps());
+        Path json = reportDir.toPath().resolve("check.json");
+        Path sarif = reportDir.toPath().resolve("check.sarif");
+        JsonCheckReport.write(report, json);
+        SarifReport.write(report, sarif);
+        log.info("Reports: " + base.relativize(json.toAbsolutePath()) + ", " + base.relativize(sarif.toAbsolutePath()));
         CheckWorkflow.requirePassed(outcome, policy, failOnWarning, summary);
     }
 

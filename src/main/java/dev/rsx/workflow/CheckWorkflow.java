@@ -18,6 +18,7 @@ import dev.rsx.engine.StatusReport;
 import dev.rsx.integrity.IntegrityFile;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.normalize.SchemaNormalizer;
+import dev.rsx.report.CheckReport.StepOutcome;
 import dev.rsx.rules.CheckResult;
 import dev.rsx.rules.Findings;
 import dev.rsx.rules.IntegrityFindings;
@@ -31,6 +32,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -60,14 +62,8 @@ public final class CheckWorkflow {
     public record Settings(Path migrationsDir, RulePolicy policy, DevDatabase devDatabase, NormalizeOptions normalize,
             ConnectionSettings live) {}
 
-    /** One step's outcome, for the reports. */
-    public record Step(String name, Status status, String detail) {
-
-        public enum Status { PASSED, FAILED, SKIPPED }
-    }
-
-    /** Everything the check found, and how each step went. */
-    public record Outcome(CheckResult result, List<Step> steps, Duration elapsed) {}
+    /** Everything the check found, how each step went, and when it ran. */
+    public record Outcome(CheckResult result, List<StepOutcome> steps, Instant startedAt, Duration elapsed) {}
 
     private final EngineLog log;
 
@@ -76,8 +72,9 @@ public final class CheckWorkflow {
     }
 
     public Outcome run(Settings settings) {
+        Instant startedAt = Instant.now();
         long started = System.nanoTime();
-        List<Step> steps = new ArrayList<>();
+        List<StepOutcome> steps = new ArrayList<>();
         RulePolicy policy = settings.policy();
         MigrationDirectory.Contents contents = MigrationDirectory.inspect(settings.migrationsDir());
         MigrationChangeLog changeLog = LiquibaseScope.run(log, () -> MigrationChangeLog.of(settings.migrationsDir(),
@@ -97,18 +94,18 @@ public final class CheckWorkflow {
         CheckResult drift = drift(settings, changeLog, policy, steps);
         result = result.plus(drift);
         log.info("[3/3] Drift against the live database... " + label(steps.get(2)));
-        return new Outcome(result, List.copyOf(steps), Duration.ofNanos(System.nanoTime() - started));
+        return new Outcome(result, List.copyOf(steps), startedAt, Duration.ofNanos(System.nanoTime() - started));
     }
 
     private CheckResult devDatabase(Settings settings, MigrationChangeLog changeLog, CheckResult staticResult,
-            List<Step> steps) {
+            List<StepOutcome> steps) {
         RulePolicy policy = settings.policy();
         if (settings.devDatabase() == null) {
-            steps.add(new Step("dev-database", Step.Status.SKIPPED, "rsx.check.devDatabase.skip is true"));
+            steps.add(StepOutcome.skipped("dev-database", "rsx.check.devDatabase.skip is true"));
             return CheckResult.of(List.of());
         }
         if (!staticResult.blocking(policy).isEmpty()) {
-            steps.add(new Step("dev-database", Step.Status.SKIPPED, "the static rules found errors; fix them first"));
+            steps.add(StepOutcome.skipped("dev-database", "the static rules found errors; fix them first"));
             return CheckResult.of(List.of());
         }
         DevDatabase choice = settings.devDatabase();
@@ -143,9 +140,9 @@ public final class CheckWorkflow {
         }
     }
 
-    private CheckResult drift(Settings settings, MigrationChangeLog changeLog, RulePolicy policy, List<Step> steps) {
+    private CheckResult drift(Settings settings, MigrationChangeLog changeLog, RulePolicy policy, List<StepOutcome> steps) {
         if (settings.live() == null) {
-            steps.add(new Step("drift", Step.Status.SKIPPED, "no rsx.url: no live database to compare with"));
+            steps.add(StepOutcome.skipped("drift", "no rsx.url: no live database to compare with"));
             return CheckResult.of(List.of());
         }
         StatusReport status = new MigrationEngine(log).status(settings.live(), changeLog);
@@ -170,11 +167,11 @@ public final class CheckWorkflow {
         return result;
     }
 
-    private static Step step(String name, CheckResult result, RulePolicy policy, String detail) {
-        return new Step(name, result.blocking(policy).isEmpty() ? Step.Status.PASSED : Step.Status.FAILED, detail);
+    private static StepOutcome step(String name, CheckResult result, RulePolicy policy, String detail) {
+        return result.blocking(policy).isEmpty() ? StepOutcome.passed(name, detail) : StepOutcome.failed(name, detail);
     }
 
-    private static String label(Step step) {
+    private static String label(StepOutcome step) {
         return switch (step.status()) {
             case PASSED -> "[OK] " + step.detail();
             case FAILED -> "[FAILED] " + step.detail();

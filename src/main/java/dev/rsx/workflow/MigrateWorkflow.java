@@ -220,7 +220,7 @@ public final class MigrateWorkflow {
         CheckResult result = CheckResult.of(IntegrityFindings.of(blocking, policy));
         if (!result.blocking(policy).isEmpty()) {
             String summary = ConsoleReport.log(result, policy, log);
-            throw new ProjectException("Migration validation failed: " + summary + " in " + IntegrityFile.NAME + " ("
+            throw new ProjectException("Migration validation failed (" + IntegrityFile.NAME + "): " + summary + " ("
                     + String.join(", ", result.blocking(policy).stream().map(f -> f.rule().id() + " at " + f.location())
                             .toList()) + "); nothing was run. Fix each as shown above, then run mvn rsx:migrate again.");
         }

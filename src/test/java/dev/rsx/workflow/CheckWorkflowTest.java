@@ -50,7 +50,7 @@ class CheckWorkflowTest {
 
             assertEquals(List.of(), outcome.result().findings());
             assertEquals(List.of("static PASSED", "dev-database PASSED", "drift PASSED"),
-                    outcome.steps().stream().map(s -> s.name() + " " + s.status()).toList());
+                    outcome.steps().stream().map(s -> s.step() + " " + s.status()).toList());
             assertEquals(before, server.column("SHOW DATABASES"), "the scratch schema must be dropped");
             assertTrue(log.lines().contains("INFO [1/3] Static rules and rsx.sum...    [OK] 2 migrations, 2 statements"),
                     log.text());

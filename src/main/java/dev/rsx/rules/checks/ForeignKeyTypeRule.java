@@ -80,16 +80,37 @@ public final class ForeignKeyTypeRule implements StatementRule {
                         && declared.containsKey(reference.referencedColumns().get(i).toLowerCase())
                         ? declared.get(reference.referencedColumns().get(i).toLowerCase())
                         : typeIn(schema, reference.referencedTable(), reference.referencedColumns().get(i));
-                if (referencing != null && referenced != null
-                        && !referencing.normalized().describe().equals(referenced.normalized().describe())) {
+                if (referencing == null || referenced == null) {
+                    continue;
+                }
+                String mismatch = null;
+                if (!referencing.normalized().describe().equals(referenced.normalized().describe())) {
+                    mismatch = describeNormalized(referencing, referenced);
+                } else if (refusedByServer(referencing, referenced)) {
+                    mismatch = ": the server refuses the key when the statement runs, because normalization widens the"
+                            + " columns only after the migrations ran; declare the column as "
+                            + referenced.describe().toUpperCase();
+                }
+                if (mismatch != null) {
                     findings.add(DEFINITION, statement, statement.findName(column).orElse(null), table,
                             table + "." + column + " is " + referencing.describe().toUpperCase() + " but references "
                                     + KnownSchema.unquoted(reference.referencedTable()) + "."
                                     + reference.referencedColumns().get(i) + ", which is "
-                                    + referenced.describe().toUpperCase() + describeNormalized(referencing, referenced) + ".");
+                                    + referenced.describe().toUpperCase() + mismatch + ".");
                 }
             }
         }
+    }
+
+    /**
+     * MySQL and MariaDB want integer and decimal key columns of the same size and sign (errno 150, error 3780); only
+     * string lengths may differ.
+     */
+    private static boolean refusedByServer(ColumnType referencing, ColumnType referenced) {
+        if (referencing.isInteger() && referenced.isInteger()) {
+            return !referencing.base().equals(referenced.base()) || referencing.unsigned() != referenced.unsigned();
+        }
+        return referencing.base().equals("decimal") && !referencing.equals(referenced);
     }
 
     private static String describeNormalized(ColumnType referencing, ColumnType referenced) {

@@ -1,0 +1,6 @@
+USE shop;
+CREATE TABLE orders (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    status VARCHAR(20) NOT NULL,
+    updated_at DATETIME(3) NULL
+);

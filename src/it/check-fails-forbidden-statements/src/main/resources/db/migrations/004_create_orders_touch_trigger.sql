@@ -1,0 +1,6 @@
+DELIMITER $$
+CREATE TRIGGER orders_touch BEFORE UPDATE ON orders
+FOR EACH ROW BEGIN
+    SET NEW.updated_at = NOW(3);
+END$$
+DELIMITER ;

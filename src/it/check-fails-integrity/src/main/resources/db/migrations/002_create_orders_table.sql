@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    user_id BIGINT NOT NULL,
+    placed_at DATETIME NOT NULL
+);

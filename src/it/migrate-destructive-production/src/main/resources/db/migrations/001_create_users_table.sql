@@ -1,0 +1,5 @@
+CREATE TABLE users (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    email VARCHAR(255) NOT NULL,
+    legacy_state VARCHAR(20) NULL
+);
