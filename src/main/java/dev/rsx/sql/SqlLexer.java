@@ -20,6 +20,7 @@ public final class SqlLexer {
     private final String sql;
     private final List<SqlToken> tokens = new ArrayList<>();
     private final List<Comment> comments = new ArrayList<>();
+    private final List<Integer> hashComments = new ArrayList<>();
     private int at;
     private int line = 1;
 
@@ -31,6 +32,24 @@ public final class SqlLexer {
         SqlLexer lexer = new SqlLexer(sql);
         lexer.run();
         return new Lexed(List.copyOf(lexer.tokens), List.copyOf(lexer.comments));
+    }
+
+    /**
+     * {@code sql} with every {@code #} comment turned into a {@code --} comment: JSqlParser knows only the standard
+     * comments, and a {@code #} comment inside a statement would make it unreadable.
+     */
+    public static String withDashComments(String sql) {
+        if (sql.indexOf('#') < 0) {
+            return sql;
+        }
+        SqlLexer lexer = new SqlLexer(sql);
+        lexer.run();
+        StringBuilder rewritten = new StringBuilder(sql);
+        for (int i = lexer.hashComments.size() - 1; i >= 0; i--) {
+            int at = lexer.hashComments.get(i);
+            rewritten.replace(at, at + 1, "-- ");
+        }
+        return rewritten.toString();
     }
 
     private void run() {
@@ -74,6 +93,9 @@ public final class SqlLexer {
     }
 
     private void lineComment(int markerLength) {
+        if (markerLength == 1) {
+            hashComments.add(at);
+        }
         int end = sql.indexOf('\n', at);
         end = end < 0 ? sql.length() : end;
         comments.add(new Comment(sql.substring(at + markerLength, end).strip(), line));

@@ -17,7 +17,11 @@ import net.sf.jsqlparser.statement.create.table.Index;
  * 5.3 in everyday MySQL DDL are bridged (see docs/decisions.md): an ALTER TABLE is read clause by clause when it
  * does not parse whole, with {@code DROP INDEX|KEY|FOREIGN KEY|CHECK|CONSTRAINT name} read from its tokens; a
  * CREATE TABLE is read without its {@code PARTITION BY} or {@code WITH SYSTEM VERSIONING} tail, which no rule
- * looks at. Anything else the parser cannot read comes back as an error, never as a silently empty tree.
+ * looks at. A third gap is the index kinds JSqlParser only half knows: {@code FULLTEXT INDEX} and {@code SPATIAL}
+ * indexes inside a CREATE TABLE, and {@code CREATE FULLTEXT|SPATIAL INDEX}, are read as plain indexes, since no
+ * rule asks what kind an index is. {@code #} comments, which JSqlParser does not know, are handed to it as
+ * {@code --} comments. Anything else the parser cannot read comes back as an error, never as a
+ * silently empty tree.
  */
 final class StatementParser {
 
@@ -25,7 +29,7 @@ final class StatementParser {
     record Outcome(Statement statement, String error) {}
 
     Outcome parse(String sql, List<SqlToken> tokens) {
-        Outcome whole = parse(sql);
+        Outcome whole = parse(SqlLexer.withDashComments(sql));
         if (whole.statement() != null) {
             return whole;
         }
@@ -35,10 +39,18 @@ final class StatementParser {
         }
         if (startsWith(tokens, 0, "CREATE", "TABLE") || startsWith(tokens, 0, "CREATE", "OR", "REPLACE", "TABLE")) {
             int tail = topLevelTail(tokens);
-            if (tail > 0) {
-                Outcome withoutTail = parse(join(tokens.subList(0, tail)));
-                return withoutTail.statement() != null ? withoutTail : whole;
+            List<SqlToken> head = tail > 0 ? tokens.subList(0, tail) : tokens;
+            List<SqlToken> table = plainIndexes(head);
+            if (tail > 0 || table != head) {
+                Outcome bridged = parse(join(table));
+                return bridged.statement() != null ? bridged : whole;
             }
+        }
+        if (startsWith(tokens, 0, "CREATE", "FULLTEXT", "INDEX") || startsWith(tokens, 0, "CREATE", "SPATIAL", "INDEX")) {
+            List<SqlToken> plain = new ArrayList<>(tokens);
+            plain.remove(1);
+            Outcome bridged = parse(join(plain));
+            return bridged.statement() != null ? bridged : whole;
         }
         return whole;
     }
@@ -118,6 +130,34 @@ final class StatementParser {
         }
         clauses.add(tokens.subList(start, tokens.size()));
         return clauses;
+    }
+
+    /**
+     * The table's tokens with every {@code FULLTEXT|SPATIAL [INDEX|KEY]} that starts a table element replaced by
+     * {@code INDEX} (JSqlParser reads {@code FULLTEXT KEY} but neither {@code FULLTEXT INDEX} nor {@code SPATIAL});
+     * {@code tokens} itself when there is none.
+     */
+    private static List<SqlToken> plainIndexes(List<SqlToken> tokens) {
+        List<SqlToken> plain = new ArrayList<>();
+        boolean replaced = false;
+        int depth = 0;
+        for (int i = 0; i < tokens.size(); i++) {
+            SqlToken token = tokens.get(i);
+            boolean startsElement = depth == 1 && i > 0 && (tokens.get(i - 1).text().equals("(") || tokens.get(i - 1).text().equals(","));
+            if (startsElement && (token.is("FULLTEXT") || token.is("SPATIAL"))) {
+                plain.add(new SqlToken(SqlToken.Kind.WORD, "INDEX", token.line()));
+                replaced = true;
+                if (i + 1 < tokens.size() && (tokens.get(i + 1).is("INDEX") || tokens.get(i + 1).is("KEY"))) {
+                    i++;
+                }
+                continue;
+            }
+            if (token.kind() == SqlToken.Kind.SYMBOL) {
+                depth += token.text().equals("(") ? 1 : token.text().equals(")") ? -1 : 0;
+            }
+            plain.add(token);
+        }
+        return replaced ? plain : tokens;
     }
 
     /** Where a top-level {@code PARTITION BY} or {@code WITH SYSTEM VERSIONING} starts, or -1. */

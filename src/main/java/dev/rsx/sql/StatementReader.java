@@ -22,6 +22,7 @@ public final class StatementReader {
         MigrationChangeLog.Source source = changeLog.sourceOf(changeSet);
         SourceLines lines = new SourceLines(source.content());
         List<MigrationStatement> statements = new ArrayList<>();
+        String cutComment = null;
         for (Change change : changeSet.getChanges()) {
             if (!(change instanceof AbstractSQLChange sqlChange) || sqlChange.getSql() == null) {
                 continue;
@@ -30,6 +31,8 @@ public final class StatementReader {
                     sqlChange.getEndDelimiter(), changeSet);
             for (String part : parts) {
                 SqlLexer.Lexed lexed = SqlLexer.lex(part);
+                String cutBefore = cutComment;
+                cutComment = cutHashComment(part);
                 if (lexed.tokens().isEmpty()) {
                     continue;
                 }
@@ -38,10 +41,27 @@ public final class StatementReader {
                 List<SqlToken> tokens = lexed.tokens().stream()
                         .map(t -> new SqlToken(t.kind(), t.text(), t.line() - firstLine + 1)).toList();
                 StatementParser.Outcome parsed = parser.parse(sql, tokens);
-                statements.add(new MigrationStatement(source.file(), changeSet.getId(), lines.locate(part), sql, tokens,
-                        parsed.statement(), parsed.error()));
+                String error = parsed.error() == null || cutBefore == null ? parsed.error()
+                        : "Liquibase ended the statement before at the ';' in the comment '" + cutBefore + "', as its"
+                                + " splitter does not know # comments, so the server receives the rest of that comment"
+                                + " as SQL; remove the ';' from the comment or start it with '-- '";
+                // Located by the line of its first token: a /* comment */ line above it is not where it starts.
+                statements.add(new MigrationStatement(source.file(), changeSet.getId(), lines.locate(sql), sql, tokens,
+                        parsed.statement(), error));
             }
         }
         return statements;
+    }
+
+    /** The {@code #} comment Liquibase cut at a ';' when {@code part} ends inside one, else null. */
+    private static String cutHashComment(String part) {
+        String lastLine = part.substring(part.lastIndexOf('\n') + 1);
+        int hash = lastLine.indexOf('#');
+        if (hash < 0) {
+            return null;
+        }
+        List<SqlLexer.Comment> comments = SqlLexer.lex(lastLine).comments();
+        return !comments.isEmpty() && comments.get(comments.size() - 1).text().equals(lastLine.substring(hash + 1).strip())
+                ? lastLine.substring(hash).strip() : null;
     }
 }

@@ -62,7 +62,7 @@ public final class ForbiddenStatementRule implements StatementRule {
         return new ForbiddenStatementRule(RuleDefinition.error("RSX305", "No DELIMITER lines",
                 "DELIMITER is a command of the mysql client, not SQL: the server rejects it. For a trigger, procedure"
                         + " or event, use a formatted SQL changeset with its own end delimiter.",
-                "--liquibase formatted sql\n--changeset rsx:1 endDelimiter:$$\nCREATE TRIGGER orders_touch BEFORE UPDATE ON orders\nFOR EACH ROW BEGIN\n    SET NEW.updated_at = NOW(3);\nEND$$"),
+                "--liquibase formatted sql\n--changeset rsx:1 endDelimiter://\nCREATE TRIGGER orders_touch BEFORE UPDATE ON orders\nFOR EACH ROW BEGIN\n    SET NEW.updated_at = NOW(3);\nEND//"),
                 "uses the mysql client's DELIMITER command", s -> s.startsWith("DELIMITER"));
     }
 

@@ -1,0 +1,2 @@
+CREATE TABLE users_backup
+AS SELECT email, note FROM users WHERE note IS NOT NULL;

@@ -1,0 +1,1 @@
+CREATE TABLE legacy_orders_copy LIKE legacy_orders;

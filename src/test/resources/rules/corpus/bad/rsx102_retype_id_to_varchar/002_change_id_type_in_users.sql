@@ -1,0 +1,2 @@
+ALTER TABLE users
+    MODIFY id VARCHAR(36) NOT NULL;

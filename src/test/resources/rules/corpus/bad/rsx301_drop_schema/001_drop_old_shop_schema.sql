@@ -1,0 +1,2 @@
+-- gone
+DROP SCHEMA old_shop;

@@ -1,0 +1,3 @@
+UPDATE databasechangelog
+    SET MD5SUM = NULL
+    WHERE ID = '001';

@@ -1,0 +1,3 @@
+LOCK TABLES users WRITE;
+UPDATE users SET note = '' WHERE note IS NULL;
+UNLOCK TABLES;

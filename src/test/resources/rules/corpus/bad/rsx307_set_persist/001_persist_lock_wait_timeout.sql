@@ -1,0 +1,1 @@
+SET PERSIST innodb_lock_wait_timeout = 120;

@@ -1,0 +1,4 @@
+CREATE TABLE invoices (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    user_ref CHAR(10) NULL
+);

@@ -1,0 +1,5 @@
+CREATE TABLE orders (
+    id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+    user_id VARCHAR(36) NOT NULL,
+    CONSTRAINT orders_user_fk FOREIGN KEY (user_id) REFERENCES users (id)
+);

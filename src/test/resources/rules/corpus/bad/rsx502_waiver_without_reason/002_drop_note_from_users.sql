@@ -1,0 +1,2 @@
+-- rsx:allow-destructive
+ALTER TABLE users DROP COLUMN note;

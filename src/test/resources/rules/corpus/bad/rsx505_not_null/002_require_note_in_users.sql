@@ -1,0 +1,2 @@
+ALTER TABLE users
+    MODIFY note VARCHAR(255) NOT NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE users CHANGE note remark VARCHAR(255) NULL;

@@ -1,0 +1,1 @@
+ALTER TABLE orders DROP CHECK chk_orders_status;
