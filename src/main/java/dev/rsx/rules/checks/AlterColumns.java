@@ -5,6 +5,7 @@ import dev.rsx.rules.KnownSchema;
 import dev.rsx.sql.MigrationStatement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiConsumer;
 import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
@@ -22,6 +23,14 @@ final class AlterColumns {
     record Written(String table, String oldName, ColumnSpec column, AlterOperation operation) {}
 
     private AlterColumns() {}
+
+    /** Calls {@code action} with the table and each operation of an ALTER TABLE statement; nothing for other statements. */
+    static void eachOperation(MigrationStatement statement, BiConsumer<String, AlterExpression> action) {
+        statement.parsedAs(Alter.class).filter(a -> a.getAlterExpressions() != null).ifPresent(alter -> {
+            String table = KnownSchema.unquoted(alter.getTable().getName());
+            alter.getAlterExpressions().forEach(expression -> action.accept(table, expression));
+        });
+    }
 
     static List<Written> of(MigrationStatement statement) {
         List<Written> written = new ArrayList<>();

@@ -6,8 +6,6 @@ import dev.rsx.rules.Risk;
 import dev.rsx.rules.RuleDefinition;
 import dev.rsx.rules.StatementRule;
 import dev.rsx.sql.MigrationStatement;
-import net.sf.jsqlparser.statement.alter.Alter;
-import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
 
 /** {@code ALTER TABLE … DROP COLUMN} deletes the column's values in every row. */
@@ -25,15 +23,12 @@ public final class DropColumnRule implements StatementRule {
 
     @Override
     public void check(MigrationStatement statement, KnownSchema schema, Findings findings) {
-        statement.parsedAs(Alter.class).filter(a -> a.getAlterExpressions() != null).ifPresent(alter -> {
-            String table = KnownSchema.unquoted(alter.getTable().getName());
-            for (AlterExpression expression : alter.getAlterExpressions()) {
-                if (expression.getOperation() == AlterOperation.DROP && expression.getColumnName() != null
-                        && expression.getIndex() == null && expression.getConstraintName() == null) {
-                    String column = KnownSchema.unquoted(expression.getColumnName());
-                    findings.add(DEFINITION, statement, statement.findName(column).orElse(null), table,
-                            "Drops column " + table + "." + column + " and its value in every row.");
-                }
+        AlterColumns.eachOperation(statement, (table, expression) -> {
+            if (expression.getOperation() == AlterOperation.DROP && expression.getColumnName() != null
+                    && expression.getIndex() == null && expression.getConstraintName() == null) {
+                String column = KnownSchema.unquoted(expression.getColumnName());
+                findings.add(DEFINITION, statement, statement.findName(column).orElse(null), table,
+                        "Drops column " + table + "." + column + " and its value in every row.");
             }
         });
     }

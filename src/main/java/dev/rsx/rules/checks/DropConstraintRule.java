@@ -6,7 +6,6 @@ import dev.rsx.rules.Risk;
 import dev.rsx.rules.RuleDefinition;
 import dev.rsx.rules.StatementRule;
 import dev.rsx.sql.MigrationStatement;
-import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.AlterOperation;
 
@@ -30,13 +29,10 @@ public final class DropConstraintRule implements StatementRule {
 
     @Override
     public void check(MigrationStatement statement, KnownSchema schema, Findings findings) {
-        statement.parsedAs(Alter.class).filter(a -> a.getAlterExpressions() != null).ifPresent(alter -> {
-            String table = KnownSchema.unquoted(alter.getTable().getName());
-            for (AlterExpression expression : alter.getAlterExpressions()) {
-                String what = dropped(expression);
-                if (what != null) {
-                    findings.add(DEFINITION, statement, null, table, "Drops " + what + " of " + table + ".");
-                }
+        AlterColumns.eachOperation(statement, (table, expression) -> {
+            String what = dropped(expression);
+            if (what != null) {
+                findings.add(DEFINITION, statement, null, table, "Drops " + what + " of " + table + ".");
             }
         });
     }

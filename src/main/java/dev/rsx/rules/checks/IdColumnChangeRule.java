@@ -7,7 +7,6 @@ import dev.rsx.rules.RuleDefinition;
 import dev.rsx.rules.StatementRule;
 import dev.rsx.sql.MigrationStatement;
 import java.util.List;
-import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.create.table.Index;
 
@@ -27,14 +26,11 @@ public final class IdColumnChangeRule implements StatementRule {
 
     @Override
     public void check(MigrationStatement statement, KnownSchema schema, Findings findings) {
-        statement.parsedAs(Alter.class).filter(a -> a.getAlterExpressions() != null).ifPresent(alter -> {
-            String table = KnownSchema.unquoted(alter.getTable().getName());
-            for (AlterExpression expression : alter.getAlterExpressions()) {
-                String problem = problemOf(expression);
-                if (problem != null) {
-                    findings.add(DEFINITION, statement, statement.findName("id").orElse(null), table,
-                            "Table " + table + ": " + problem + ".");
-                }
+        AlterColumns.eachOperation(statement, (table, expression) -> {
+            String problem = problemOf(expression);
+            if (problem != null) {
+                findings.add(DEFINITION, statement, statement.findName("id").orElse(null), table,
+                        "Table " + table + ": " + problem + ".");
             }
         });
     }

@@ -6,7 +6,6 @@ import dev.rsx.rules.Risk;
 import dev.rsx.rules.RuleDefinition;
 import dev.rsx.rules.StatementRule;
 import dev.rsx.sql.MigrationStatement;
-import net.sf.jsqlparser.statement.alter.Alter;
 import net.sf.jsqlparser.statement.alter.AlterExpression;
 import net.sf.jsqlparser.statement.alter.RenameTableStatement;
 
@@ -36,13 +35,10 @@ public final class RenameRule implements StatementRule {
                             + KnownSchema.unquoted(e.getValue().getName()) + "."));
             return;
         }
-        statement.parsedAs(Alter.class).filter(a -> a.getAlterExpressions() != null).ifPresent(alter -> {
-            String table = KnownSchema.unquoted(alter.getTable().getName());
-            for (AlterExpression expression : alter.getAlterExpressions()) {
-                String renamed = renamed(table, expression);
-                if (renamed != null) {
-                    findings.add(DEFINITION, statement, null, table, renamed);
-                }
+        AlterColumns.eachOperation(statement, (table, expression) -> {
+            String renamed = renamed(table, expression);
+            if (renamed != null) {
+                findings.add(DEFINITION, statement, null, table, renamed);
             }
         });
     }
