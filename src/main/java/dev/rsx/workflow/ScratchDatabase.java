@@ -34,7 +34,7 @@ final class ScratchDatabase implements AutoCloseable {
 
     /** A fresh embedded MariaDB whose data directory is {@code dataDir}, deleted before and after. */
     static ScratchDatabase embedded(Path binariesRoot, Path dataDir, EngineLog log) {
-        deleteQuietly(dataDir);
+        delete(dataDir);
         ManagedDatabase database = ManagedDatabase.open(new DatabaseTarget.Embedded(binariesRoot, dataDir, "rsx_check"), log);
         return new ScratchDatabase(database.connection(), database, dataDir, "embedded MariaDB "
                 + database.embeddedServer().map(s -> s.version()).orElse("") + " (fresh data directory)");
@@ -66,7 +66,10 @@ final class ScratchDatabase implements AutoCloseable {
     public void close() {
         if (embedded != null) {
             embedded.close();
-            deleteQuietly(dataDir);
+            // The server's lock file and temporary directory sit next to its data directory.
+            for (String sibling : new String[] {"", ".lock", ".tmp"}) {
+                delete(dataDir.resolveSibling(dataDir.getFileName() + sibling));
+            }
             return;
         }
         try (Connection c = DatabaseConnector.open(new ConnectionSettings(connection.url().withDatabase(""),
@@ -78,11 +81,13 @@ final class ScratchDatabase implements AutoCloseable {
         }
     }
 
-    private static void deleteQuietly(Path dir) {
+    private static void delete(Path path) {
         try {
-            FileUtils.deleteDirectory(dir.toFile());
+            if (path.toFile().exists()) {
+                FileUtils.forceDelete(path.toFile());
+            }
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot delete the check database's data directory " + dir + ": " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot delete the check database's files " + path + ": " + e.getMessage(), e);
         }
     }
 }
