@@ -1,6 +1,7 @@
 package dev.rsx.rules;
 
 import dev.rsx.engine.TrackingTable;
+import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.rules.checks.ForeignKeyTypeRule;
 import dev.rsx.rules.checks.RequiredIdRule;
 import dev.rsx.rules.checks.UnsignedKeyRule;
@@ -36,16 +37,17 @@ public final class LiveSchemaCheck {
      * Checks the tables {@code selected} accepts (all base tables but the tracking tables are candidates).
      *
      * @param waivers the static result whose waived findings exempt their tables from the same live rule
-     * @param utf8mb4Required the tables held to utf8mb4: those normalization converts (none when it is skipped)
+     * @param normalize the normalization that ran, null when it was skipped: only the tables it converts are held to
+     *     utf8mb4
      */
     public CheckResult run(Connection connection, Predicate<String> selected, CheckResult waivers,
-            Predicate<String> utf8mb4Required)
+            NormalizeOptions normalize)
             throws SQLException {
         Findings findings = new Findings(policy);
         Map<String, TableFacts> tables = read(connection, selected);
         for (TableFacts table : tables.values()) {
             checkId(table, waivers, findings);
-            if (utf8mb4Required.test(table.name)) {
+            if (normalize != null && !normalize.exemptTables().contains(table.name.toLowerCase(Locale.ROOT))) {
                 checkCharset(table, findings);
             }
         }

@@ -31,15 +31,7 @@ public record MigrationStatement(MigrationFile file, String changeSetId, int lin
 
     /** True when the statement starts with these keywords, e.g. {@code startsWith("LOCK", "TABLES")}. */
     public boolean startsWith(String... keywords) {
-        if (tokens.size() < keywords.length) {
-            return false;
-        }
-        for (int i = 0; i < keywords.length; i++) {
-            if (!tokens.get(i).is(keywords[i])) {
-                return false;
-            }
-        }
-        return true;
+        return SqlToken.startsWith(tokens, 0, keywords);
     }
 
     /** The first token that is the word {@code keyword}, if any. */

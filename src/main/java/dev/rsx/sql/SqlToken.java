@@ -1,5 +1,6 @@
 package dev.rsx.sql;
 
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -24,6 +25,19 @@ public record SqlToken(Kind kind, String text, int line) {
 
     public boolean isName() {
         return kind == Kind.WORD || kind == Kind.QUOTED_IDENTIFIER;
+    }
+
+    /** True when {@code tokens} hold the words {@code keywords} from index {@code from} on. */
+    public static boolean startsWith(List<SqlToken> tokens, int from, String... keywords) {
+        if (tokens.size() < from + keywords.length) {
+            return false;
+        }
+        for (int i = 0; i < keywords.length; i++) {
+            if (!tokens.get(from + i).is(keywords[i])) {
+                return false;
+            }
+        }
+        return true;
     }
 
     public String upper() {

@@ -33,11 +33,11 @@ final class StatementParser {
         if (whole.statement() != null) {
             return whole;
         }
-        if (startsWith(tokens, 0, "ALTER", "TABLE") && tokens.size() > 3) {
+        if (SqlToken.startsWith(tokens, 0, "ALTER", "TABLE") && tokens.size() > 3) {
             Alter alter = alterByClauses(tokens);
             return alter != null ? new Outcome(alter, null) : whole;
         }
-        if (startsWith(tokens, 0, "CREATE", "TABLE") || startsWith(tokens, 0, "CREATE", "OR", "REPLACE", "TABLE")) {
+        if (SqlToken.startsWith(tokens, 0, "CREATE", "TABLE") || SqlToken.startsWith(tokens, 0, "CREATE", "OR", "REPLACE", "TABLE")) {
             int tail = topLevelTail(tokens);
             List<SqlToken> head = tail > 0 ? tokens.subList(0, tail) : tokens;
             List<SqlToken> table = plainIndexes(head);
@@ -46,7 +46,7 @@ final class StatementParser {
                 return bridged.statement() != null ? bridged : whole;
             }
         }
-        if (startsWith(tokens, 0, "CREATE", "FULLTEXT", "INDEX") || startsWith(tokens, 0, "CREATE", "SPATIAL", "INDEX")) {
+        if (SqlToken.startsWith(tokens, 0, "CREATE", "FULLTEXT", "INDEX") || SqlToken.startsWith(tokens, 0, "CREATE", "SPATIAL", "INDEX")) {
             List<SqlToken> plain = new ArrayList<>(tokens);
             plain.remove(1);
             Outcome bridged = parse(join(plain));
@@ -96,17 +96,17 @@ final class StatementParser {
 
     private static AlterExpression droppedConstraint(List<SqlToken> clause) {
         AlterExpression expression = new AlterExpression();
-        if (clause.size() == 3 && startsWith(clause, 0, "DROP") && (clause.get(1).is("INDEX") || clause.get(1).is("KEY"))) {
+        if (clause.size() == 3 && SqlToken.startsWith(clause, 0, "DROP") && (clause.get(1).is("INDEX") || clause.get(1).is("KEY"))) {
             expression.setOperation(AlterOperation.DROP);
             expression.setIndex(new Index().withName(clause.get(2).name()).withType(clause.get(1).upper()));
             return expression;
         }
-        if (clause.size() == 4 && startsWith(clause, 0, "DROP", "FOREIGN", "KEY")) {
+        if (clause.size() == 4 && SqlToken.startsWith(clause, 0, "DROP", "FOREIGN", "KEY")) {
             expression.setOperation(AlterOperation.DROP_FOREIGN_KEY);
             expression.setConstraintName(clause.get(3).name());
             return expression;
         }
-        if (clause.size() == 3 && startsWith(clause, 0, "DROP") && (clause.get(1).is("CHECK") || clause.get(1).is("CONSTRAINT"))) {
+        if (clause.size() == 3 && SqlToken.startsWith(clause, 0, "DROP") && (clause.get(1).is("CHECK") || clause.get(1).is("CONSTRAINT"))) {
             expression.setOperation(AlterOperation.DROP);
             expression.setConstraintName(clause.get(2).name());
             return expression;
@@ -167,23 +167,11 @@ final class StatementParser {
             SqlToken token = tokens.get(i);
             if (token.kind() == SqlToken.Kind.SYMBOL) {
                 depth += token.text().equals("(") ? 1 : token.text().equals(")") ? -1 : 0;
-            } else if (depth == 0 && (startsWith(tokens, i, "PARTITION", "BY") || startsWith(tokens, i, "WITH", "SYSTEM", "VERSIONING"))) {
+            } else if (depth == 0 && (SqlToken.startsWith(tokens, i, "PARTITION", "BY") || SqlToken.startsWith(tokens, i, "WITH", "SYSTEM", "VERSIONING"))) {
                 return i;
             }
         }
         return -1;
-    }
-
-    private static boolean startsWith(List<SqlToken> tokens, int from, String... keywords) {
-        if (tokens.size() < from + keywords.length) {
-            return false;
-        }
-        for (int i = 0; i < keywords.length; i++) {
-            if (!tokens.get(from + i).is(keywords[i])) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private static String join(List<SqlToken> tokens) {

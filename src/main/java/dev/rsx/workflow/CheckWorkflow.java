@@ -35,7 +35,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * {@code rsx:check}: what CI runs in {@code verify}. Three steps, each reporting findings rather than stopping at the
@@ -128,9 +127,7 @@ public final class CheckWorkflow {
             }
             CheckResult live;
             try (Connection connection = DatabaseConnector.open(scratch.connection())) {
-                live = new LiveSchemaCheck(policy).run(connection, table -> true, staticResult,
-                        table -> settings.normalize() != null
-                                && !settings.normalize().exemptTables().contains(table.toLowerCase(Locale.ROOT)));
+                live = new LiveSchemaCheck(policy).run(connection, table -> true, staticResult, settings.normalize());
             } catch (SQLException e) {
                 throw new EnvironmentException("Cannot read the scratch database's schema: " + e.getMessage(), e);
             }

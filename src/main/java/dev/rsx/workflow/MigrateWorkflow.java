@@ -273,11 +273,9 @@ public final class MigrateWorkflow {
         RulePolicy policy = policy(settings);
         Predicate<String> built = table -> !checked.tablesBefore().contains(table.toLowerCase(Locale.ROOT))
                 || checked.touchedTables().contains(table.toLowerCase(Locale.ROOT));
-        Predicate<String> normalized = table -> settings.normalize() != null
-                && !settings.normalize().exemptTables().contains(table.toLowerCase(Locale.ROOT));
         CheckResult live;
         try (Connection connection = DatabaseConnector.open(settings.database())) {
-            live = new LiveSchemaCheck(policy).run(connection, built, checked.result(), normalized);
+            live = new LiveSchemaCheck(policy).run(connection, built, checked.result(), settings.normalize());
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
         }

@@ -44,8 +44,8 @@ final class ScratchDatabase implements AutoCloseable {
     static ScratchDatabase onServer(ConnectionSettings server) {
         String name = "rsx_check_" + Long.toString(System.currentTimeMillis(), 36) + "_" + ProcessHandle.current().pid();
         ConnectionSettings scratch = new ConnectionSettings(server.url().withDatabase(name), server.username(), server.password());
-        try (Connection connection = DatabaseConnector.open(new ConnectionSettings(server.url().withDatabase(""),
-                server.username(), server.password())); Statement statement = connection.createStatement()) {
+        try (Connection connection = DatabaseConnector.open(withoutDatabase(server));
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE `" + name + "` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci");
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot create the scratch database " + name + " on " + server.url().hostAndPort()
@@ -72,13 +72,17 @@ final class ScratchDatabase implements AutoCloseable {
             }
             return;
         }
-        try (Connection c = DatabaseConnector.open(new ConnectionSettings(connection.url().withDatabase(""),
-                connection.username(), connection.password())); Statement statement = c.createStatement()) {
+        try (Connection c = DatabaseConnector.open(withoutDatabase(connection)); Statement statement = c.createStatement()) {
             statement.execute("DROP DATABASE IF EXISTS `" + connection.database() + "`");
         } catch (SQLException e) {
             throw new EnvironmentException("Could not drop the scratch database " + connection.database() + ": "
                     + e.getMessage() + ". Drop it by hand.", e);
         }
+    }
+
+    /** The same server and credentials with no default database, to create and drop the scratch schema. */
+    private static ConnectionSettings withoutDatabase(ConnectionSettings settings) {
+        return new ConnectionSettings(settings.url().withDatabase(""), settings.username(), settings.password());
     }
 
     private static void delete(Path path) {

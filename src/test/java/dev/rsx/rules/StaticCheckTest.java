@@ -33,8 +33,8 @@ class StaticCheckTest {
                         + "    user_id INT\n);\nUSE other;\nDROP TABLE users;\n");
         CheckResult result = check(dir);
         CapturingLog log = new CapturingLog();
-        System.out.println(ConsoleReport.log(result, RulePolicy.development(), log));
-        log.lines().forEach(System.out::println);
+        assertEquals("3 errors, 1 warning in 2 files", ConsoleReport.log(result, RulePolicy.development(), log));
+        assertTrue(log.lines().contains("ERROR   > 2 |     id INT UNSIGNED NOT NULL AUTO_INCREMENT,"), log.text());
         assertEquals(List.of("RSX103@001_create_users_table.sql:2", "RSX101@002_create_orders_table.sql:2",
                 "RSX302@002_create_orders_table.sql:6", "RSX501@002_create_orders_table.sql:7"), ids(result));
         assertTrue(result.notChecked().isEmpty());
