@@ -5,8 +5,10 @@ import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.server.DatabaseNames;
 import dev.rsx.server.DatabaseTarget;
+import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
 import java.util.Map;
+import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -91,8 +93,27 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
     @Inject
     protected SettingsDecrypter settingsDecrypter;
 
-    /** The database this goal runs on, from the parameters and the environment. */
+    /**
+     * The database this goal runs on: the one {@code rsx:start} started earlier in this build, if it did, so the
+     * integration-test binding needs no configuration; otherwise {@link #configuredTarget}.
+     */
     protected DatabaseTarget target(EngineLog log) {
+        Optional<ThrowawayDatabase> started = BuildDatabase.started(getPluginContext());
+        if (started.isPresent()) {
+            return new DatabaseTarget.External(started.get().connection());
+        }
+        return configuredTarget(log);
+    }
+
+    /** A goal that would use the database rsx:start started does not run when that start was skipped. */
+    @Override
+    protected String skipReason() {
+        return BuildDatabase.startSkipped(getPluginContext()) ? "rsx:start was skipped in this build, so there is no test"
+                + " database" : null;
+    }
+
+    /** The database the parameters and the environment name. */
+    protected DatabaseTarget configuredTarget(EngineLog log) {
         Map<String, String> environment = System.getenv();
         String configuredUrl = url != null && !url.isBlank() ? url : environment.get("RSX_DB_URL");
         if (configuredUrl == null || configuredUrl.isBlank()) {

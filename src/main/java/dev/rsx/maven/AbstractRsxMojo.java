@@ -32,6 +32,11 @@ public abstract class AbstractRsxMojo extends AbstractMojo {
             getLog().info("Skipping rsx:" + goal() + " (rsx.skip is true).");
             return;
         }
+        String reason = skipReason();
+        if (reason != null) {
+            getLog().info("Skipping rsx:" + goal() + " (" + reason + ").");
+            return;
+        }
         try {
             run(new MavenEngineLog(getLog()));
         } catch (ProjectException e) {
@@ -49,6 +54,11 @@ public abstract class AbstractRsxMojo extends AbstractMojo {
     private static <T extends Exception> T withDetails(T mojoException, Exception engineException) {
         mojoException.addSuppressed(engineException);
         return mojoException;
+    }
+
+    /** Why this run of the goal is skipped besides {@code rsx.skip}; null when it runs. */
+    protected String skipReason() {
+        return null;
     }
 
     /** The goal's name as users type it after {@code rsx:}. */

@@ -75,12 +75,14 @@ public class CheckMojo extends AbstractRulesMojo {
         return "check";
     }
 
+    /** rsx:check works on a scratch database of its own and the configured one, never on rsx:start's. */
+    @Override
+    protected String skipReason() {
+        return skipCheck ? "rsx.check.skip is true" : null;
+    }
+
     @Override
     protected void run(EngineLog log) {
-        if (skipCheck) {
-            log.info("Skipping rsx:check (rsx.check.skip is true).");
-            return;
-        }
         RulePolicy policy = new RuleOptions(disabledRuleIds(), false).policy(true);
         CheckWorkflow.Settings settings = new CheckWorkflow.Settings(migrationsDir.toPath(), policy, devDatabase(),
                 normalizeOptions(), liveDatabase());
@@ -112,6 +114,6 @@ public class CheckMojo extends AbstractRulesMojo {
 
     /** The configured database, when it is a server of the user's: the embedded development database has no drift to report. */
     private ConnectionSettings liveDatabase() {
-        return target(EngineLog.silent()) instanceof DatabaseTarget.External external ? external.settings() : null;
+        return configuredTarget(EngineLog.silent()) instanceof DatabaseTarget.External external ? external.settings() : null;
     }
 }

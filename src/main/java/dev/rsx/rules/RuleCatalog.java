@@ -4,6 +4,7 @@ import dev.rsx.rules.checks.DescriptiveNameRule;
 import dev.rsx.rules.checks.DropColumnRule;
 import dev.rsx.rules.checks.DropConstraintRule;
 import dev.rsx.rules.checks.DropTableRule;
+import dev.rsx.rules.checks.FixtureDataOnlyRule;
 import dev.rsx.rules.checks.ForbiddenStatementRule;
 import dev.rsx.rules.checks.ForeignKeyChecksRule;
 import dev.rsx.rules.checks.ForeignKeyTypeRule;
@@ -99,6 +100,14 @@ public final class RuleCatalog {
             new NarrowingRule(), new RenameRule(), new DropConstraintRule());
     private static final List<MigrationFileRule> FILE_RULES = List.of(new ForwardOnlyRule(), new ForeignKeyChecksRule(),
             new DescriptiveNameRule());
+    /** Fixtures are data: the id and destructive-change rules do not apply, the forbidden statements do. */
+    private static final Set<String> FIXTURE_RULE_IDS = Set.of("RSX301", "RSX302", "RSX303", "RSX304", "RSX305", "RSX306",
+            "RSX307", "RSX308");
+    private static final List<StatementRule> FIXTURE_STATEMENT_RULES = Stream.concat(
+            STATEMENT_RULES.stream().filter(r -> FIXTURE_RULE_IDS.contains(r.definition().id())),
+            Stream.of(new FixtureDataOnlyRule())).toList();
+    private static final List<MigrationFileRule> FIXTURE_FILE_RULES = FILE_RULES.stream()
+            .filter(r -> FIXTURE_RULE_IDS.contains(r.definition().id())).toList();
     private static final List<RuleDefinition> ALL = register();
 
     private RuleCatalog() {}
@@ -107,6 +116,7 @@ public final class RuleCatalog {
         List<RuleDefinition> all = new ArrayList<>();
         STATEMENT_RULES.forEach(r -> all.add(r.definition()));
         FILE_RULES.forEach(r -> all.add(r.definition()));
+        all.add(FixtureDataOnlyRule.DEFINITION);
         all.addAll(List.of(LIVE_UTF8MB4, NOT_SQL, DUPLICATE_VERSION, OUT_OF_ORDER, FILE_NAME, UNRECORDED, EDITED, REMOVED,
                 SUM_CONFLICT, SUM_MISSING, DRIFT_CHANGED, DRIFT_MISSING, APPLIES_FROM_EMPTY, NOT_STATICALLY_CHECKED));
         Set<String> ids = new HashSet<>();
@@ -134,6 +144,14 @@ public final class RuleCatalog {
 
     static List<MigrationFileRule> fileRules() {
         return FILE_RULES;
+    }
+
+    static List<StatementRule> fixtureStatementRules() {
+        return FIXTURE_STATEMENT_RULES;
+    }
+
+    static List<MigrationFileRule> fixtureFileRules() {
+        return FIXTURE_FILE_RULES;
     }
 
     /** Ids of {@code ids} that name no rule, so a typo in {@code <disabledRules>} is reported, not ignored. */

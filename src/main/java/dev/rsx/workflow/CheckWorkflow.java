@@ -27,6 +27,7 @@ import dev.rsx.rules.LiveSchemaCheck;
 import dev.rsx.rules.RuleCatalog;
 import dev.rsx.rules.RulePolicy;
 import dev.rsx.rules.StaticCheck;
+import dev.rsx.server.ThrowawayDatabase;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -109,8 +110,9 @@ public final class CheckWorkflow {
         }
         DevDatabase choice = settings.devDatabase();
         Findings findings = new Findings(policy);
-        try (ScratchDatabase scratch = choice.server() != null ? ScratchDatabase.onServer(choice.server())
-                : ScratchDatabase.embedded(choice.binariesRoot(), choice.dataDir(), log)) {
+        try (ThrowawayDatabase scratch = choice.server() != null
+                ? ThrowawayDatabase.onServer(choice.server(), "rsx_check", false, log)
+                : ThrowawayDatabase.embedded(choice.binariesRoot(), choice.dataDir(), "rsx_check", log)) {
             MigrateResult applied;
             try {
                 applied = new MigrationEngine(log).migrate(scratch.connection(), changeLog, new MigrateOptions(Duration.ofMinutes(1)));
