@@ -101,7 +101,7 @@ public final class LogicalSnapshot implements SnapshotStrategy {
     }
 
     /** The shadow schema that holds snapshot {@code name} of {@code schema}: at most 49 characters. */
-    static String shadowSchema(String schema, String name) {
+    public static String shadowSchema(String schema, String name) {
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest((schema + '\u0000' + name).getBytes(StandardCharsets.UTF_8));
             return PREFIX + HexFormat.of().formatHex(hash).substring(0, 40);

@@ -13,7 +13,11 @@ import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.io.File;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -138,6 +142,81 @@ class MojoTest {
         mojo.execute();
 
         assertEquals(List.of("[INFO] Skipping rsx:migrate (rsx.skip is true)."), log.lines());
+    }
+
+    @Test
+    void migrateAndFixturesUseTheDatabaseStartStartedAndStopDropsIt() throws Exception {
+        ConnectionSettings server;
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            server = db.settings();
+        }
+        Map<Object, Object> pluginContext = new HashMap<>();
+        MavenProject project = project();
+        MigrationsDir migrations = MigrationsDir.create("mojo-start")
+                .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                        + " email VARCHAR(255) NOT NULL);");
+        MigrationsDir fixtures = MigrationsDir.create("mojo-start-fixtures")
+                .writeUnrecorded("001_users.sql", "INSERT INTO users (email) VALUES ('ada@example.com');");
+        File propertiesFile = TestDatabases.work().resolve("mojo-start-" + System.nanoTime()).resolve("database.properties").toFile();
+
+        StartMojo start = inBuild(new StartMojo(), project, pluginContext);
+        start.url = server.url().url();
+        start.provider = "external";
+        start.propertiesFile = propertiesFile;
+        start.testDataDir = propertiesFile.toPath().resolveSibling("test-db").toFile();
+        start.execute();
+        String url = project.getProperties().getProperty("rsx.jdbc.url");
+        ConnectionSettings started = new ConnectionSettings(JdbcUrl.parse(url), project.getProperties().getProperty(
+                "rsx.jdbc.username"), project.getProperties().getProperty("rsx.jdbc.password"));
+        assertTrue(started.database().startsWith("my_shop_api_it_"), url);
+        assertTrue(propertiesFile.isFile());
+
+        MigrateMojo migrate = inBuild(new MigrateMojo(), project, pluginContext);
+        migrate.migrationsDir = migrations.path().toFile();
+        migrate.lockTimeout = 60;
+        migrate.execute();
+        FixturesMojo loadFixtures = inBuild(new FixturesMojo(), project, pluginContext);
+        loadFixtures.fixturesDir = fixtures.path().toFile();
+        loadFixtures.execute();
+
+        try (Connection c = DatabaseConnector.open(started); Statement s = c.createStatement();
+                ResultSet rows = s.executeQuery("SELECT email FROM users")) {
+            assertTrue(rows.next());
+            assertEquals("ada@example.com", rows.getString(1));
+        }
+        assertEquals(2, log.lines().stream().filter(l -> l.equals("[INFO] Database: " + started.url().masked())).count(),
+                log.lines().toString());
+
+        inBuild(new StopMojo(), project, pluginContext).execute();
+        inBuild(new StopMojo(), project, pluginContext).execute();
+
+        assertThrows(Exception.class, () -> DatabaseConnector.open(started).close(), "the database is dropped");
+        assertEquals("[INFO] Nothing to stop: rsx:start did not start a database in this build.", log.lines().get(log.lines().size() - 1));
+    }
+
+    @Test
+    void skipITsSkipsStartAndWithItTheGoalsThatWouldHaveUsedItsDatabase() throws Exception {
+        Map<Object, Object> pluginContext = new HashMap<>();
+        MavenProject project = project();
+        StartMojo start = inBuild(new StartMojo(), project, pluginContext);
+        start.skipITs = true;
+        start.execute();
+        inBuild(new MigrateMojo(), project, pluginContext).execute();
+        inBuild(new StatusMojo(), project, pluginContext).execute();
+
+        assertEquals(List.of("[INFO] Skipping rsx:start (skipITs is true).",
+                "[INFO] Skipping rsx:migrate (rsx:start was skipped in this build, so there is no test database).",
+                "[INFO] Skipping rsx:status (rsx:start was skipped in this build, so there is no test database)."), log.lines());
+        assertTrue(project.getProperties().isEmpty());
+    }
+
+    private <T extends AbstractDatabaseMojo> T inBuild(T mojo, MavenProject project, Map<Object, Object> pluginContext) {
+        mojo.setLog(log);
+        mojo.setPluginContext(pluginContext);
+        mojo.project = project;
+        mojo.embeddedBinariesDir = TestDatabases.binariesRoot().toFile();
+        mojo.embeddedDataDir = TestDatabases.work().resolve("mojo-dev-db-must-not-start").toFile();
+        return mojo;
     }
 
     @Test
