@@ -9,6 +9,7 @@ import dev.rsx.server.IntegrationTestDatabase;
 import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
 import java.time.Duration;
+import java.util.Optional;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -83,9 +84,9 @@ public class StartMojo extends AbstractIntegrationTestMojo {
 
     @Override
     protected void run(EngineLog log) {
-        if (BuildDatabase.started(getPluginContext()).isPresent()) {
-            log.info("The test database is already started in this build: " + BuildDatabase.started(getPluginContext())
-                    .get().description() + ".");
+        Optional<ThrowawayDatabase> running = BuildDatabase.started(getPluginContext());
+        if (running.isPresent()) {
+            log.info("The test database is already started in this build: " + running.get().description() + ".");
             return;
         }
         IntegrationTestDatabase.Provider chosen = IntegrationTestDatabase.Provider.parse(provider);

@@ -150,9 +150,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     + dataDir + ".");
             leftover.destroy();
             try {
-                leftover.onExit().get(LEFTOVER_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+                try {
+                    leftover.onExit().get(LEFTOVER_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+                } catch (TimeoutException e) {
+                    leftover.destroyForcibly();
+                    leftover.onExit().get(LEFTOVER_SHUTDOWN.toSeconds(), TimeUnit.SECONDS);
+                }
             } catch (TimeoutException e) {
-                leftover.destroyForcibly();
+                throw new EnvironmentException("The leftover MariaDB server " + leftover.pid() + " on " + dataDir
+                        + " does not stop, even when killed. Stop it by hand: kill -9 " + leftover.pid(), e);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new EnvironmentException("Interrupted while stopping the leftover MariaDB server " + leftover.pid(), e);
