@@ -91,7 +91,8 @@ public final class FixtureBenchmark {
         long begin = System.nanoTime();
         double loadAtStart = loadAverage();
         Files.createDirectories(work);
-        for (String leftover : List.of("fixtures", "cold-binaries", "reused-db", "reused-db.lock", "reused-db.tmp")) {
+        for (String leftover : List.of("fixtures", "cold-binaries", "reused-db", "reused-db.lock", "reused-db.tmp",
+                "results.md")) {
             FileUtils.deleteQuietly(work.resolve(leftover).toFile());
         }
         fixtureReset();
@@ -143,7 +144,8 @@ public final class FixtureBenchmark {
                         + (hasParent(t) ? " parent_id BIGINT NOT NULL," : "")
                         + " code VARCHAR(40) NOT NULL, name VARCHAR(200) NOT NULL, amount DECIMAL(12,2) NOT NULL,"
                         + " created_at DATETIME NOT NULL, notes TEXT, KEY " + table + "_code (code)"
-                        + (hasParent(t) ? ", CONSTRAINT " + table + "_parent_fk FOREIGN KEY (parent_id) REFERENCES t00 (id)" : "")
+                        + (hasParent(t) ? ", CONSTRAINT " + table + "_parent_fk FOREIGN KEY (parent_id)"
+                                + " REFERENCES t00 (id)" : "")
                         + ") ENGINE=InnoDB");
             }
         }
@@ -199,8 +201,7 @@ public final class FixtureBenchmark {
                 timed.add(millis);
             }
         }
-        System.out.printf("%s: %d warm-up, then %d runs (ms): %s%n", label, warmups, runs,
-                timed.stream().map(FixtureBenchmark::fmt).collect(Collectors.joining(" ")));
+        System.out.printf("%s: %d warm-up, then %d runs (ms): %s%n", label, warmups, runs, joined(timed));
         return timed;
     }
 
@@ -274,7 +275,8 @@ public final class FixtureBenchmark {
                 create.execute("CREATE PROCEDURE " + variant.getKey() + "() MODIFIES SQL DATA\n" + variant.getValue());
             }
         }
-        results.add(new Result("the same body without the " + TABLES + " ALTER TABLE ... AUTO_INCREMENT", String.valueOf(runs),
+        results.add(new Result("the same body without the " + TABLES + " ALTER TABLE ... AUTO_INCREMENT",
+                String.valueOf(runs),
                 timeCalls(s, "CALL bench_reset_without_alter()", "reset without ALTER TABLE")));
         results.add(new Result("the " + TABLES + " ALTER TABLE ... AUTO_INCREMENT alone", String.valueOf(runs),
                 timeCalls(s, "CALL bench_reset_alter_only()", "ALTER TABLE alone")));
@@ -315,9 +317,9 @@ public final class FixtureBenchmark {
             }
         }
         System.out.printf("logical: %d warm-up, then %d runs, rows verified; create (ms): %s; restore (ms): %s%n", warmups,
-                LOGICAL_RUNS, create.stream().map(FixtureBenchmark::fmt).collect(Collectors.joining(" ")),
-                restore.stream().map(FixtureBenchmark::fmt).collect(Collectors.joining(" ")));
-        results.add(new Result("LogicalSnapshot.restore of the same data (for comparison)", String.valueOf(LOGICAL_RUNS), restore));
+                LOGICAL_RUNS, joined(create), joined(restore));
+        results.add(new Result("LogicalSnapshot.restore of the same data (for comparison)", String.valueOf(LOGICAL_RUNS),
+                restore));
         results.add(new Result("LogicalSnapshot.create before it (untimed above)", String.valueOf(LOGICAL_RUNS), create));
     }
 
@@ -386,11 +388,11 @@ public final class FixtureBenchmark {
                 starts.add(warmRun[0]);
                 closes.add(warmRun[1]);
             }
-            System.out.printf("warm start (ms): %s; close (ms): %s%n", starts.stream().map(FixtureBenchmark::fmt)
-                    .collect(Collectors.joining(" ")), closes.stream().map(FixtureBenchmark::fmt).collect(Collectors.joining(" ")));
+            System.out.printf("warm start (ms): %s; close (ms): %s%n", joined(starts), joined(closes));
             results.add(new Result("warm start: ThrowawayDatabase.embedded, binaries unpacked", String.valueOf(WARM_STARTS),
                     starts));
-            results.add(new Result("close() after a warm start (stop + delete the files)", String.valueOf(WARM_STARTS), closes));
+            results.add(new Result("close() after a warm start (stop + delete the files)", String.valueOf(WARM_STARTS),
+                    closes));
 
             results.add(new Result("EmbeddedMariaDb.start on a data directory initialised already (for comparison)",
                     String.valueOf(WARM_STARTS), startsOnInitialisedDataDir(cold)));
@@ -431,8 +433,7 @@ public final class FixtureBenchmark {
                 FileUtils.deleteQuietly(work.resolve("reused-db" + suffix).toFile());
             }
         }
-        System.out.printf("start on an initialised data directory (ms): %s%n", starts.stream().map(FixtureBenchmark::fmt)
-                .collect(Collectors.joining(" ")));
+        System.out.printf("start on an initialised data directory (ms): %s%n", joined(starts));
         return starts;
     }
 
@@ -478,6 +479,10 @@ public final class FixtureBenchmark {
         double max() {
             return runs.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         }
+    }
+
+    private static String joined(List<Double> millis) {
+        return millis.stream().map(FixtureBenchmark::fmt).collect(Collectors.joining(" "));
     }
 
     private static String fmt(double millis) {
