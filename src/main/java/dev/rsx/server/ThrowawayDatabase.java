@@ -6,16 +6,10 @@ import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.snapshot.Snapshot;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * A database that exists for one check or one integration-test run and is gone after it: a fresh embedded MariaDB
@@ -47,18 +41,19 @@ public final class ThrowawayDatabase implements AutoCloseable {
      * A server a killed build left running on that directory is stopped first.
      */
     public static ThrowawayDatabase embedded(Path binariesRoot, Path dataDir, String database, EngineLog log) {
-        EmbeddedMariaDb.stopLeftoverServers(dataDir, log);
-        deleteServerFiles(dataDir);
-        ManagedDatabase server = ManagedDatabase.open(new DatabaseTarget.Embedded(binariesRoot, dataDir, database), log);
+        ManagedDatabase server = ManagedDatabase.openFresh(new DatabaseTarget.Embedded(binariesRoot, dataDir, database), log);
         String version = server.embeddedServer().map(EmbeddedMariaDb::version).orElse("");
+        Path lockFile = ServerFiles.lockFileOf(dataDir);
         EngineLog quiet = EngineLog.silent();
         Runnable atExit = () -> {
             EmbeddedMariaDb.stopLeftoverServers(dataDir, quiet);
-            deleteServerFiles(dataDir);
+            ServerFiles.deleteData(dataDir);
+            ServerFiles.deleteTree(lockFile);
         };
+        // The lock file goes last, once released: a build waiting on it then takes a new one, as on a first start.
         return new ThrowawayDatabase(server.connection(), "embedded MariaDB " + version + " (fresh data directory)", () -> {
             server.close();
-            deleteServerFiles(dataDir);
+            ServerFiles.deleteTree(lockFile);
         }, atExit);
     }
 
@@ -123,27 +118,6 @@ public final class ThrowawayDatabase implements AutoCloseable {
         LogicalSnapshot snapshots = new LogicalSnapshot(schema);
         for (Snapshot snapshot : snapshots.list()) {
             snapshots.drop(snapshot.name(), log);
-        }
-    }
-
-    /**
-     * The data directory and the server's lock file and temporary directory next to it. JDK classes only: this also
-     * runs at JVM exit, when the plugin's class loader may load nothing new ({@link ShutdownGuard}).
-     */
-    private static void deleteServerFiles(Path dataDir) {
-        for (String suffix : new String[] {"", ".lock", ".tmp"}) {
-            Path path = dataDir.resolveSibling(dataDir.getFileName() + suffix);
-            if (!Files.exists(path, LinkOption.NOFOLLOW_LINKS)) {
-                continue;
-            }
-            try (Stream<Path> tree = Files.walk(path)) {
-                for (Path entry : tree.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(entry);
-                }
-            } catch (IOException | UncheckedIOException e) {
-                throw new EnvironmentException("Cannot delete the throw-away database's files " + path + ": "
-                        + e.getMessage(), e);
-            }
         }
     }
 }

