@@ -40,11 +40,5 @@ hasLine('[ERROR] Failed to execute goal dev.rsx:rsx-maven-plugin:0.1.0-SNAPSHOT:
         + ' to change. -> [Help 1]')
 
 // A failed check removes its scratch database too, and stops its server.
-File checkDb = new File(basedir, 'target/rsx/check-db')
-assert !checkDb.exists() : "the scratch database's data directory ${checkDb} is still there"
-List<String> leftover = ProcessHandle.allProcesses()
-        .map { it.info().commandLine().orElse('') }
-        .filter { it.contains(checkDb.absolutePath) }
-        .collect(java.util.stream.Collectors.toList())
-assert leftover.isEmpty() : "the scratch database's server still runs: ${leftover}"
+evaluate(new File(basedir, '../../../src/it/lib/assert-no-server-left.groovy'))(new File(basedir, 'target/rsx/check-db'))
 return true

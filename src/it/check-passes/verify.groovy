@@ -37,13 +37,7 @@ hasLine('[INFO] rsx:check: 0 errors, 1 warning in 1 file.')
 hasLine('[INFO] BUILD SUCCESS')
 
 // The scratch database is gone: its data directory deleted, its server stopped.
-File checkDb = new File(basedir, 'target/rsx/check-db')
-assert !checkDb.exists() : "the scratch database's data directory ${checkDb} is still there"
-List<String> leftover = ProcessHandle.allProcesses()
-        .map { it.info().commandLine().orElse('') }
-        .filter { it.contains(checkDb.absolutePath) }
-        .collect(java.util.stream.Collectors.toList())
-assert leftover.isEmpty() : "the scratch database's server still runs: ${leftover}"
+evaluate(new File(basedir, '../../../src/it/lib/assert-no-server-left.groovy'))(new File(basedir, 'target/rsx/check-db'))
 // rsx:check never touches the development database.
 assert !new File(basedir, '.rsx').exists() : 'rsx:check started the development database'
 return true

@@ -18,13 +18,4 @@ assert lines.contains('[ERROR] Nothing was loaded: fixtures run in one transacti
 assert !lines.any { it.contains('Cleanup at exit failed') } : 'the cleanup at exit failed'
 
 // Stopped at exit: no server on the test data directory, no files left.
-File dataDir = new File(basedir, 'target/rsx/test-db')
-['', '.lock', '.tmp'].each { suffix ->
-    File leftoverFile = new File(dataDir.path + suffix)
-    assert !leftoverFile.exists() : "${leftoverFile} is still there"
-}
-List<String> leftover = ProcessHandle.allProcesses()
-        .map { it.info().commandLine().orElse('') }
-        .filter { it.contains(dataDir.absolutePath) }
-        .collect(java.util.stream.Collectors.toList())
-assert leftover.isEmpty() : "the test database's server still runs: ${leftover}"
+evaluate(new File(basedir, '../../../src/it/lib/assert-no-server-left.groovy'))(new File(basedir, 'target/rsx/test-db'))

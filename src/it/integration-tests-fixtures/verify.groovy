@@ -41,12 +41,6 @@ assert written.getProperty('rsx.jdbc.url') == url
 assert written.getProperty('rsx.jdbc.username') == 'root'
 
 // Nothing is left: no server process on the test data directory, no data directory.
-File dataDir = new File(basedir, 'target/rsx/test-db')
-assert !dataDir.exists() : "the test database's data directory ${dataDir} is still there"
-List<String> leftover = ProcessHandle.allProcesses()
-        .map { it.info().commandLine().orElse('') }
-        .filter { it.contains(dataDir.absolutePath) }
-        .collect(java.util.stream.Collectors.toList())
-assert leftover.isEmpty() : "the test database's server still runs: ${leftover}"
+evaluate(new File(basedir, '../../../src/it/lib/assert-no-server-left.groovy'))(new File(basedir, 'target/rsx/test-db'))
 // The development database was never started.
 assert !new File(basedir, '.rsx').exists() : 'a goal used the development database instead of the test database'
