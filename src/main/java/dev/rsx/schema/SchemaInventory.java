@@ -1,0 +1,95 @@
+package dev.rsx.schema;
+
+import dev.rsx.engine.TrackingTable;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the tables of the connection's current database look like, from information_schema: every table with its
+ * columns in order, and every foreign key. The plugin's tracking tables are left out. Read in three queries, whatever
+ * the number of tables.
+ */
+public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) {
+
+    private static final Set<String> TRACKING = Set.of(TrackingTable.NAME.toLowerCase(Locale.ROOT),
+            TrackingTable.LOCK_NAME.toLowerCase(Locale.ROOT));
+
+    /** A base table, its columns in ordinal order. */
+    public record Table(String name, List<Column> columns) {
+
+        public Optional<Column> column(String name) {
+            return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        }
+    }
+
+    /**
+     * @param columnType as the server prints it, e.g. {@code bigint(20)} or {@code varchar(255)}
+     * @param key {@code PRI}, {@code UNI}, {@code MUL} or empty
+     */
+    public record Column(String name, String columnType, boolean nullable, String key, String defaultValue, String extra) {
+
+        public boolean primaryKey() {
+            return "PRI".equals(key);
+        }
+    }
+
+    public record ForeignKey(String name, String table, List<String> columns, String referencedTable,
+            List<String> referencedColumns) {}
+
+    public static SchemaInventory read(Connection connection) throws SQLException {
+        Map<String, List<Column>> columns = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT t.table_name, c.column_name, c.column_type,"
+                + " c.is_nullable, c.column_key, c.column_default, c.extra FROM information_schema.tables t"
+                + " JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
+                + " WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'"
+                + " ORDER BY t.table_name, c.ordinal_position");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                String table = rows.getString(1);
+                if (!TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
+                    columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rows.getString(2),
+                            rows.getString(3), "YES".equals(rows.getString(4)), rows.getString(5), rows.getString(6),
+                            rows.getString(7)));
+                }
+            }
+        }
+        List<Table> tables = new ArrayList<>();
+        columns.forEach((name, list) -> tables.add(new Table(name, List.copyOf(list))));
+        return new SchemaInventory(List.copyOf(tables), foreignKeys(connection));
+    }
+
+    private static List<ForeignKey> foreignKeys(Connection connection) throws SQLException {
+        Map<String, String[]> keys = new LinkedHashMap<>();
+        Map<String, List<String>> from = new LinkedHashMap<>();
+        Map<String, List<String>> to = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT constraint_name, table_name, column_name,"
+                + " referenced_table_name, referenced_column_name FROM information_schema.key_column_usage"
+                + " WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL"
+                + " ORDER BY table_name, constraint_name, ordinal_position");
+                ResultSet rows = s.executeQuery()) {
+            while (rows.next()) {
+                String id = rows.getString(2) + "\u0000" + rows.getString(1);
+                keys.putIfAbsent(id, new String[] {rows.getString(1), rows.getString(2), rows.getString(4)});
+                from.computeIfAbsent(id, k -> new ArrayList<>()).add(rows.getString(3));
+                to.computeIfAbsent(id, k -> new ArrayList<>()).add(rows.getString(5));
+            }
+        }
+        List<ForeignKey> foreignKeys = new ArrayList<>();
+        keys.forEach((id, key) -> foreignKeys.add(new ForeignKey(key[0], key[1], List.copyOf(from.get(id)), key[2],
+                List.copyOf(to.get(id)))));
+        return List.copyOf(foreignKeys);
+    }
+
+    public Optional<Table> table(String name) {
+        return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+}
