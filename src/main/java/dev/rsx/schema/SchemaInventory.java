@@ -15,7 +15,7 @@ import java.util.Set;
 
 /**
  * What the tables of the connection's current database look like, from information_schema: every table with its
- * columns in order, and every foreign key. The plugin's tracking tables are left out. Read in three queries, whatever
+ * columns in order, and every foreign key. The plugin's tracking tables are left out. Read in two queries, whatever
  * the number of tables.
  */
 public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) {
