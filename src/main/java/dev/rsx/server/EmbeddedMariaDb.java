@@ -333,6 +333,10 @@ public final class EmbeddedMariaDb implements AutoCloseable {
             builder.addArgument("--skip-name-resolve");
             builder.addArgument("--auth-root-authentication-method=normal");
             builder.addArgument("--skip-test-db");
+            // Passed on to the bootstrap server. Without it the bootstrap keeps its temporary tables in /tmp, where any
+            // other MariaDB starting meanwhile deletes them as stale (#sql* files): two parallel installs fail with
+            // "Unknown table 'mysql.tmp_proxies_priv'".
+            builder.addArgument("--tmpdir=" + config.getTmpDir());
             if ("root".equals(System.getProperty("user.name"))) {
                 builder.addArgument("--user=root");
             }
