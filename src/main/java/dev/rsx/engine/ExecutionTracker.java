@@ -89,7 +89,8 @@ final class ExecutionTracker extends SqlListener {
         int failedAt = located.size() - 1;
         int committedUpTo = ImplicitCommit.causedBy(statementsOfCurrent.get(failedAt)) ? failedAt : lastCommitBefore(failedAt);
         return new MigrationFailedException(source.file().fileName(), located.get(failedAt), serverMessage(error),
-                located.subList(0, committedUpTo), located.subList(committedUpTo, failedAt), error);
+                located.subList(0, committedUpTo), located.subList(committedUpTo, failedAt), applied(),
+                Duration.ofNanos(System.nanoTime() - startedAt), error);
     }
 
     /** How many statements before {@code failedAt} an implicit commit covered: up to and including the last DDL. */

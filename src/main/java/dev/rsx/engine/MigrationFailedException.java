@@ -1,5 +1,6 @@
 package dev.rsx.engine;
 
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -14,15 +15,24 @@ public class MigrationFailedException extends ProjectException {
     private final String serverMessage;
     private final List<LocatedStatement> committed;
     private final List<LocatedStatement> rolledBack;
+    private final List<AppliedChangeSet> appliedBefore;
+    private final Duration failedAfter;
 
+    /**
+     * @param appliedBefore the changesets the same run applied before this one failed
+     * @param failedAfter how long the failing changeset ran until it failed
+     */
     public MigrationFailedException(String fileName, LocatedStatement failed, String serverMessage,
-            List<LocatedStatement> committed, List<LocatedStatement> rolledBack, Throwable cause) {
+            List<LocatedStatement> committed, List<LocatedStatement> rolledBack, List<AppliedChangeSet> appliedBefore,
+            Duration failedAfter, Throwable cause) {
         super(describe(fileName, failed, serverMessage, committed, rolledBack), cause);
         this.fileName = fileName;
         this.failed = failed;
         this.serverMessage = serverMessage;
         this.committed = List.copyOf(committed);
         this.rolledBack = List.copyOf(rolledBack);
+        this.appliedBefore = List.copyOf(appliedBefore);
+        this.failedAfter = failedAfter;
     }
 
     private static String describe(String fileName, LocatedStatement failed, String serverMessage,
@@ -80,5 +90,13 @@ public class MigrationFailedException extends ProjectException {
 
     public List<LocatedStatement> rolledBackStatements() {
         return rolledBack;
+    }
+
+    public List<AppliedChangeSet> appliedBefore() {
+        return appliedBefore;
+    }
+
+    public Duration failedAfter() {
+        return failedAfter;
     }
 }

@@ -11,6 +11,7 @@ import dev.rsx.snapshot.SnapshotStrategy;
 import dev.rsx.workflow.MigrateWorkflow;
 import dev.rsx.workflow.ModeDecision;
 import dev.rsx.workflow.SnapshotStrategies;
+import java.io.File;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -64,6 +65,23 @@ public class MigrateMojo extends AbstractRulesMojo {
     @Parameter(property = "rsx.allowDestructive", defaultValue = "false")
     protected boolean allowDestructive;
 
+    /**
+     * Where the report of every run goes: {@code migrate-<UTC time>.md} and {@code .json}, written whether the run
+     * succeeds or fails.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.migrate.reportDir", defaultValue = "${project.build.directory}/rsx/reports")
+    protected File reportDir;
+
+    /**
+     * Writes no migration report.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.migrate.report.skip", defaultValue = "false")
+    protected boolean skipReport;
+
     @Override
     protected String goal() {
         return "migrate";
@@ -78,7 +96,7 @@ public class MigrateMojo extends AbstractRulesMojo {
             boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();
             ModeDecision decision = ModeDecision.resolve(mode, System.getenv(), project.getBasedir().toPath(), local);
             SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
-            MigrateResult result = new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(database.connection(),
+            MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath()).run(new MigrateWorkflow.Settings(database.connection(),
                     migrations, new MigrateOptions(Duration.ofSeconds(lockTimeout)),
                     skipNormalize ? null : normalizeOptions(), new RuleOptions(disabledRuleIds(), allowDestructive),
                     decision, snapshots,

@@ -19,7 +19,7 @@ public final class NormalizationReport {
             return;
         }
         for (TableChanges table : result.tables()) {
-            log.info("  normalized " + table.table() + ": " + String.join("; ", table.descriptions()));
+            log.info("  normalized " + table.summary());
         }
         log.info(String.format("Normalized %d table%s with %d ALTER TABLE statement%s in %.1f s.", result.tables().size(),
                 result.tables().size() == 1 ? "" : "s", result.alterStatements(), result.alterStatements() == 1 ? "" : "s",

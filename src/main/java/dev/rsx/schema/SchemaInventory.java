@@ -57,14 +57,22 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
                 String table = rows.getString(1);
                 if (!TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
                     columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rows.getString(2),
-                            rows.getString(3), "YES".equals(rows.getString(4)), rows.getString(5), rows.getString(6),
-                            rows.getString(7)));
+                            rows.getString(3), "YES".equals(rows.getString(4)), rows.getString(5),
+                            defaultValue(rows.getString(6)), rows.getString(7)));
                 }
             }
         }
         List<Table> tables = new ArrayList<>();
         columns.forEach((name, list) -> tables.add(new Table(name, List.copyOf(list))));
         return new SchemaInventory(List.copyOf(tables), foreignKeys(connection));
+    }
+
+    /**
+     * MariaDB reports "no default" as the word NULL and a string default quoted ({@code 'NULL'}); MySQL as SQL NULL
+     * and unquoted. Both become null here, so the same schema reads the same on both.
+     */
+    private static String defaultValue(String reported) {
+        return reported == null || reported.equals("NULL") ? null : reported;
     }
 
     private static List<ForeignKey> foreignKeys(Connection connection) throws SQLException {

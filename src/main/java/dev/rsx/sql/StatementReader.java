@@ -23,12 +23,7 @@ public final class StatementReader {
         SourceLines lines = new SourceLines(source.content());
         List<MigrationStatement> statements = new ArrayList<>();
         String cutComment = null;
-        for (Change change : changeSet.getChanges()) {
-            if (!(change instanceof AbstractSQLChange sqlChange) || sqlChange.getSql() == null) {
-                continue;
-            }
-            String[] parts = StringUtil.processMultiLineSQL(sqlChange.getSql(), false, !Boolean.FALSE.equals(sqlChange.isSplitStatements()),
-                    sqlChange.getEndDelimiter(), changeSet);
+        for (String[] parts : partsOf(changeSet)) {
             for (String part : parts) {
                 SqlLexer.Lexed lexed = SqlLexer.lex(part);
                 String cutBefore = cutComment;
@@ -51,6 +46,34 @@ public final class StatementReader {
             }
         }
         return statements;
+    }
+
+    /**
+     * How many statements {@code changeSet} sends to the server, split as Liquibase splits them, without parsing them;
+     * must run inside the Liquibase scope.
+     */
+    public static int count(ChangeSet changeSet) {
+        int count = 0;
+        for (String[] parts : partsOf(changeSet)) {
+            for (String part : parts) {
+                if (!SqlLexer.lex(part).tokens().isEmpty()) {
+                    count++;
+                }
+            }
+        }
+        return count;
+    }
+
+    /** Each SQL change of {@code changeSet}, split into the pieces Liquibase runs one by one. */
+    private static List<String[]> partsOf(ChangeSet changeSet) {
+        List<String[]> parts = new ArrayList<>();
+        for (Change change : changeSet.getChanges()) {
+            if (change instanceof AbstractSQLChange sqlChange && sqlChange.getSql() != null) {
+                parts.add(StringUtil.processMultiLineSQL(sqlChange.getSql(), false,
+                        !Boolean.FALSE.equals(sqlChange.isSplitStatements()), sqlChange.getEndDelimiter(), changeSet));
+            }
+        }
+        return parts;
     }
 
     /** The {@code #} comment Liquibase cut at a ';' when {@code part} ends inside one, else null. */

@@ -4,6 +4,7 @@ import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.engine.LiquibaseScope;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
@@ -17,9 +18,12 @@ import dev.rsx.engine.StatusReport;
 import dev.rsx.integrity.IntegrityFile;
 import dev.rsx.integrity.IntegrityProblem;
 import dev.rsx.normalize.NormalizationReport;
+import dev.rsx.normalize.NormalizationResult;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.normalize.SchemaNormalizer;
 import dev.rsx.report.ConsoleReport;
+import dev.rsx.report.MigrateRecorder;
+import dev.rsx.report.MigrateReportFiles;
 import dev.rsx.rules.CheckResult;
 import dev.rsx.rules.Finding;
 import dev.rsx.rules.IntegrityFindings;
@@ -27,18 +31,24 @@ import dev.rsx.rules.LiveSchemaCheck;
 import dev.rsx.rules.PendingMigrationsCheck;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.rules.RulePolicy;
+import dev.rsx.schema.RowCounts;
+import dev.rsx.schema.SchemaInventory;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.snapshot.SnapshotStrategy;
+import dev.rsx.sql.StatementReader;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
+import liquibase.changelog.ChangeSet;
 
 /**
  * {@code rsx:migrate} as seed 000 runs it. In development mode: snapshot, migrate, check (normalize), commit (drop
@@ -65,63 +75,94 @@ public final class MigrateWorkflow {
             boolean serializeRuns) {}
 
     private final EngineLog log;
+    private final Path reportDirectory;
 
+    /** A workflow that writes no migration report. */
     public MigrateWorkflow(EngineLog log) {
+        this(log, null);
+    }
+
+    /** @param reportDirectory where the migration report of every run goes, however it ends; null for none */
+    public MigrateWorkflow(EngineLog log, Path reportDirectory) {
         this.log = log;
+        this.reportDirectory = reportDirectory;
     }
 
     public MigrateResult run(Settings settings) {
+        MigrateRecorder recorder = new MigrateRecorder(settings.database().url().masked(),
+                settings.mode().mode().label() + " (" + settings.mode().reason() + ")");
+        String failure = null;
+        try {
+            return run(settings, recorder);
+        } catch (RuntimeException e) {
+            failure = e.getMessage() == null ? e.toString() : e.getMessage();
+            throw e;
+        } finally {
+            if (reportDirectory != null) {
+                writeReport(settings, recorder, failure);
+            }
+        }
+    }
+
+    private MigrateResult run(Settings settings, MigrateRecorder recorder) {
         if (settings.mode().mode() != Mode.DEVELOPMENT) {
             log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
                     + "): no snapshot protection, migrations run directly.");
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
             settings.migrations().requireStatements(status);
-            checkIntegrity(settings, status);
-            PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
-            MigrateResult result = migrate(settings);
-            normalize(settings);
-            checkLiveSchema(settings, checked, result);
+            plan(settings, status, recorder);
+            checkIntegrity(settings, status, recorder);
+            PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
+            readSchemaBefore(settings, checked, recorder);
+            MigrateResult result = migrate(settings, recorder);
+            normalize(settings, recorder);
+            checkLiveSchema(settings, checked, result, recorder);
             return result;
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
         try (RunLock lock = settings.serializeRuns()
                 ? RunLock.acquire(settings.database(), settings.migrate().lockTimeout(), log) : null) {
-            return protectedRun(settings);
+            return protectedRun(settings, recorder);
         }
     }
 
-    private MigrateResult protectedRun(Settings settings) {
+    private MigrateResult protectedRun(Settings settings, MigrateRecorder recorder) {
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
         StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
         // Refusals that need no database change come before the snapshot, which would only be restored again.
         settings.migrations().requireStatements(status);
-        checkIntegrity(settings, status);
-        PendingMigrationsCheck.Outcome checked = checkPending(settings, status);
+        plan(settings, status, recorder);
+        checkIntegrity(settings, status, recorder);
+        PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
         if (status.pending().isEmpty()) {
-            MigrateResult result = migrate(settings);
-            normalize(settings);
+            MigrateResult result = migrate(settings, recorder);
+            normalize(settings, recorder);
             return result;
         }
+        readSchemaBefore(settings, checked, recorder);
         boolean begun = snapshots.find(Snapshot.MIGRATION).filter(s -> s.state() == SnapshotState.READY).isPresent();
         String snapshot = begun ? Snapshot.MIGRATION : RUN_SNAPSHOT;
         if (begun) {
+            recorder.snapshotTaken(snapshots.find(Snapshot.MIGRATION).orElseThrow(), null);
             log.info("[1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin");
         } else {
-            snapshots.create(RUN_SNAPSHOT, log);
+            long started = System.nanoTime();
+            Snapshot taken = snapshots.create(RUN_SNAPSHOT, log);
+            recorder.snapshotTaken(taken, Duration.ofNanos(System.nanoTime() - started));
             log.info("[1/4] Creating database snapshot...  [OK]");
         }
         MigrateResult result;
         try {
-            result = migrate(settings);
+            result = migrate(settings, recorder);
             log.info("[2/4] Running migrations...          [OK] " + result.applied().size() + " migration"
                     + (result.applied().size() == 1 ? "" : "s") + " applied");
-            normalize(settings);
-            checkLiveSchema(settings, checked, result);
+            normalize(settings, recorder);
+            checkLiveSchema(settings, checked, result, recorder);
             log.info("[3/4] Running schema quality check...[OK]");
         } catch (RsxException failure) {
-            throw restoreAfter(failure, snapshots, snapshot, begun);
+            throw restoreAfter(failure, snapshots, snapshot, begun, recorder);
         }
         if (begun) {
             log.info("[4/4] Committing changes...          [OK] snapshot kept: run mvn rsx:commit to remove it");
@@ -136,10 +177,13 @@ public final class MigrateWorkflow {
      * Restores the snapshot and returns the failure to report: the original error (file, line, server message) and
      * what the restore did, since the statements the failure report calls committed are undone by it.
      */
-    private RsxException restoreAfter(RsxException failure, SnapshotStrategy snapshots, String snapshot, boolean begun) {
+    private RsxException restoreAfter(RsxException failure, SnapshotStrategy snapshots, String snapshot, boolean begun,
+            MigrateRecorder recorder) {
         log.error("Migration failed! Automatically restoring the snapshot...");
         try {
+            long started = System.nanoTime();
             snapshots.restore(snapshot, log);
+            recorder.snapshotRestored(Duration.ofNanos(System.nanoTime() - started));
         } catch (RsxException restoreFailure) {
             failure.addSuppressed(restoreFailure);
             log.error("The snapshot could not be restored: " + restoreFailure.getMessage());
@@ -199,7 +243,7 @@ public final class MigrateWorkflow {
      * run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
      * modes, stop the run: those are what the integrity file exists to catch.
      */
-    private void checkIntegrity(Settings settings, StatusReport status) {
+    private void checkIntegrity(Settings settings, StatusReport status, MigrateRecorder recorder) {
         Path directory = settings.migrations().directory();
         List<MigrationFile> files = settings.migrations().files();
         List<IntegrityProblem> problems = IntegrityFile.check(directory, files);
@@ -218,6 +262,7 @@ public final class MigrateWorkflow {
         List<IntegrityProblem> blocking = problems.stream().filter(p -> !recordable.contains(p)).toList();
         RulePolicy policy = policy(settings);
         CheckResult result = CheckResult.of(IntegrityFindings.of(blocking, policy));
+        recorder.findings(result, policy);
         if (!result.blocking(policy).isEmpty()) {
             String summary = ConsoleReport.log(result, policy, log);
             throw new ProjectException("Migration validation failed (" + IntegrityFile.NAME + "): " + summary + " ("
@@ -237,7 +282,7 @@ public final class MigrateWorkflow {
      * Runs the rules on the pending migrations and stops before anything executes when a finding blocks: an error,
      * or outside development mode an unacknowledged destructive change. Null when nothing is pending.
      */
-    private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status) {
+    private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status, MigrateRecorder recorder) {
         if (status.pending().isEmpty()) {
             return null;
         }
@@ -245,6 +290,7 @@ public final class MigrateWorkflow {
         PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(settings.database(), settings.migrations(),
                 status, policy, log);
         CheckResult result = outcome.result();
+        recorder.findings(result, policy);
         String summary = ConsoleReport.log(result, policy, log);
         List<Finding> blocking = result.blocking(policy);
         if (!blocking.isEmpty()) {
@@ -266,7 +312,8 @@ public final class MigrateWorkflow {
      * Holds what the run built to the rules that can be checked on the live schema: the tables it created or changed,
      * which includes every table a statement the parser could not read names.
      */
-    private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result) {
+    private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result,
+            MigrateRecorder recorder) {
         if (checked == null || result.applied().isEmpty()) {
             return;
         }
@@ -279,6 +326,7 @@ public final class MigrateWorkflow {
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
         }
+        recorder.findings(live, policy);
         String summary = ConsoleReport.log(live, policy, log);
         if (!live.blocking(policy).isEmpty()) {
             throw new ProjectException("The schema the migrations built breaks the rules: " + summary + " ("
@@ -293,8 +341,15 @@ public final class MigrateWorkflow {
         return settings.rules().policy(settings.mode().mode() == Mode.DEVELOPMENT);
     }
 
-    private MigrateResult migrate(Settings settings) {
-        MigrateResult result = new MigrationEngine(log).migrate(settings.database(), settings.migrations(), settings.migrate());
+    private MigrateResult migrate(Settings settings, MigrateRecorder recorder) {
+        MigrateResult result;
+        try {
+            result = new MigrationEngine(log).migrate(settings.database(), settings.migrations(), settings.migrate());
+        } catch (MigrationFailedException e) {
+            recorder.failed(e);
+            throw e;
+        }
+        recorder.applied(result.applied());
         String version = result.currentVersion() == null ? "none" : result.currentVersion();
         if (result.nothingToMigrate()) {
             log.info("Nothing to migrate: the database is at version " + version + ".");
@@ -306,12 +361,77 @@ public final class MigrateWorkflow {
         return result;
     }
 
-    private void normalize(Settings settings) {
+    private void normalize(Settings settings, MigrateRecorder recorder) {
         if (settings.normalize() == null) {
             log.info("Schema normalization skipped (rsx.normalize.skip is true).");
             return;
         }
-        NormalizationReport.log(new SchemaNormalizer(log).normalize(settings.database(), settings.normalize()), log);
+        NormalizationResult result = new SchemaNormalizer(log).normalize(settings.database(), settings.normalize());
+        recorder.normalized(result);
+        NormalizationReport.log(result, log);
+    }
+
+    /** What the run has pending, before anything runs: the report lists each, whether it ran or not. */
+    private void plan(Settings settings, StatusReport status, MigrateRecorder recorder) {
+        MigrationChangeLog migrations = settings.migrations();
+        List<ChangeSet> pending = migrations.pendingChangeSets(status);
+        if (pending.isEmpty()) {
+            return;
+        }
+        recorder.planned(LiquibaseScope.run(log, () -> pending.stream().map(changeSet -> {
+            MigrationFile file = migrations.sourceOf(changeSet).file();
+            String label = file.formattedChangelog()
+                    ? file.fileName() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")" : file.fileName();
+            return new MigrateRecorder.Planned(file.version(), changeSet.getFilePath(), changeSet.getId(), label,
+                    file.description().replace('_', ' '), StatementReader.count(changeSet));
+        }).toList()));
+    }
+
+    /**
+     * The schema and the row counts of the tables the pending migrations touch, before they run, for the report's
+     * schema changes and data impact. Only once the checks let the run go ahead: a refused run changes nothing.
+     */
+    private void readSchemaBefore(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateRecorder recorder) {
+        if (reportDirectory == null || checked == null) {
+            return;
+        }
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            SchemaInventory schema = SchemaInventory.read(connection);
+            recorder.schemaBefore(schema, RowCounts.of(connection, schema, checked.touchedTables()));
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema before the run: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * Writes the migration report of a run that ended, well or not. Reading the schema afterwards may fail too (the
+     * server went away): the report then says so. A report that cannot be written is a warning: it must not hide how
+     * the run itself ended.
+     */
+    private void writeReport(Settings settings, MigrateRecorder recorder, String failure) {
+        try {
+            readSchemaAfter(settings, recorder);
+        } catch (SQLException | RsxException e) {
+            log.warn("The migration report has no schema after the run: " + e.getMessage());
+        }
+        try {
+            Path written = MigrateReportFiles.write(reportDirectory, recorder.finish(failure));
+            log.info("Migration report: " + written + " (and .json)");
+        } catch (RsxException e) {
+            log.warn("The migration report could not be written: " + e.getMessage());
+        }
+    }
+
+    private static void readSchemaAfter(Settings settings, MigrateRecorder recorder) throws SQLException {
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            SchemaInventory schema = SchemaInventory.read(connection);
+            Set<String> counted = new LinkedHashSet<>(recorder.countedTables());
+            if (recorder.schemaBefore() != null) {
+                schema.tables().stream().map(SchemaInventory.Table::name)
+                        .filter(t -> recorder.schemaBefore().table(t).isEmpty()).forEach(counted::add);
+            }
+            recorder.schemaAfter(schema, RowCounts.of(connection, schema, counted));
+        }
     }
 
     private static String capitalized(String word) {

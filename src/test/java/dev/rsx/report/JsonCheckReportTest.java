@@ -5,12 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.networknt.schema.Error;
-import com.networknt.schema.InputFormat;
-import com.networknt.schema.Schema;
-import com.networknt.schema.SchemaRegistry;
-import com.networknt.schema.SchemaRegistryConfig;
-import com.networknt.schema.SpecificationVersion;
 import dev.rsx.report.CheckReport.StepOutcome;
 import dev.rsx.rules.CheckResult;
 import dev.rsx.rules.Finding;
@@ -20,6 +14,7 @@ import dev.rsx.rules.RulePolicy;
 import dev.rsx.rules.Waiver;
 import dev.rsx.rules.checks.DropColumnRule;
 import dev.rsx.rules.checks.RequiredIdRule;
+import dev.rsx.testing.JsonReports;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -39,7 +34,6 @@ class JsonCheckReportTest {
     static final String ORDERS = "20251121093000_drop_legacy_column.sql";
     static final RulePolicy PRODUCTION = new RulePolicy(Set.of(), true, false);
     private static final ObjectMapper MAPPER = new ObjectMapper();
-    private static final Schema SCHEMA = schema();
 
     static Finding missingId() {
         return new Finding(RequiredIdRule.DEFINITION, USERS, 3, 4, "users", "Table users has no id column.",
@@ -68,19 +62,8 @@ class JsonCheckReportTest {
         return MAPPER.readTree(JsonCheckReport.render(report));
     }
 
-    private static Schema schema() {
-        try {
-            String text = Files.readString(Path.of("docs/check-report.schema.json"));
-            SchemaRegistry registry = SchemaRegistry.withDefaultDialect(SpecificationVersion.DRAFT_2020_12,
-                    b -> b.schemaRegistryConfig(SchemaRegistryConfig.builder().formatAssertionsEnabled(true).build()));
-            return registry.getSchema(text, InputFormat.JSON);
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     private static List<String> violations(String json) {
-        return SCHEMA.validate(json, InputFormat.JSON).stream().map(Error::toString).toList();
+        return JsonReports.violations("docs/check-report.schema.json", json);
     }
 
     @Test
