@@ -1,6 +1,7 @@
 package dev.rsx.workflow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -82,6 +83,8 @@ class MigrateReportTest {
 
             String json = Files.readString(Path.of(markdown.toString().replace(".md", ".json")));
             JsonReports.assertValid("docs/migrate-report.schema.json", json);
+            assertFalse(JsonReports.violations("docs/migrate-report.schema.json",
+                    json.replace("\"outcome\": \"success\"", "\"outcome\": \"fine\"")).isEmpty(), "the schema checks outcomes");
             assertTrue(json.contains("\"outcome\": \"success\""), json);
             assertTrue(json.contains("\"columnsDropped\": [\n      \"customers.note\"\n    ]"), json);
         }
@@ -139,6 +142,7 @@ class MigrateReportTest {
             // MySQL committed the ALTER before the UPDATE failed: the report shows the column that stayed.
             assertTrue(md.contains("### Added\n\n- column `customers.phone varchar(20) NULL`\n"), md);
             assertTrue(md.contains("| `customers` | 2 | 2 |"), md);
+            JsonReports.assertValid("docs/migrate-report.schema.json", Files.readString(onlyReport(".json")));
         }
     }
 
@@ -157,6 +161,7 @@ class MigrateReportTest {
             assertTrue(md.contains("| not acknowledged: the run stopped before anything ran |"), md);
             assertTrue(md.contains("| RSX101 Every table has id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY |"
                     + " `001_create_customers_table.sql:1` |"), md);
+            JsonReports.assertValid("docs/migrate-report.schema.json", Files.readString(onlyReport(".json")));
         }
     }
 
