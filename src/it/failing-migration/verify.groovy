@@ -31,4 +31,17 @@ hasLine('[ERROR]   The migration is not recorded as applied. Fix 002_create_orde
 hasLine('[ERROR] -> [Help 1]')
 // Only the statement before the failing one is listed as committed, not the one after it.
 assert !lines.any { it.startsWith('[ERROR]     line 9:') || it.contains('line 1: --') }
+
+// The failed run still wrote its report, where rsx:migrate said, with what stayed applied.
+String reportLine = lines.find { it.startsWith('[INFO] Migration report: ') }
+assert reportLine != null : 'rsx:migrate printed no report path'
+File report = new File((reportLine =~ /^\[INFO\] Migration report: (\S+\.md) \(and \.json\)$/)[0][1])
+assert report.parentFile == new File(basedir, 'target/rsx/reports') : report
+assert report.name ==~ /migrate-\d{8}T\d{6}Z\.md/
+String markdown = report.getText('UTF-8')
+assert markdown.startsWith('# Migration report: failed\n') : markdown
+assert markdown.contains('| Migrations | 1 applied, 1 failed, 1 not run |') : markdown
+assert markdown.contains('Failed statement, `002_create_orders_table.sql:7`:') : markdown
+assert markdown.contains('### Added\n\n- table `orders (') : markdown
+assert new File(report.path.replace('.md', '.json')).isFile()
 return true
