@@ -1,5 +1,6 @@
 package dev.rsx.maven;
 
+import dev.rsx.constants.ConstantsOptions;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
@@ -9,6 +10,7 @@ import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ManagedDatabase;
 import dev.rsx.snapshot.SnapshotStrategy;
 import dev.rsx.workflow.MigrateWorkflow;
+import dev.rsx.workflow.Mode;
 import dev.rsx.workflow.ModeDecision;
 import dev.rsx.workflow.SnapshotStrategies;
 import java.io.File;
@@ -82,6 +84,39 @@ public class MigrateMojo extends AbstractRulesMojo {
     @Parameter(property = "rsx.migrate.report.skip", defaultValue = "false")
     protected boolean skipReport;
 
+    /**
+     * After a successful development-mode run, generates the constants class of {@code rsx:constants} (with its
+     * {@code rsx.constants.*} parameters) and adds it to the compile sources.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.migrate.constants", defaultValue = "false")
+    protected boolean generateConstants;
+
+    /**
+     * Source root of the constants class, as for {@code rsx:constants}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.constants.outputDir", defaultValue = "${project.build.directory}/generated-sources/rsx")
+    protected File constantsOutputDir;
+
+    /**
+     * Package of the constants class, as for {@code rsx:constants}; defaults to the groupId plus {@code .db}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.constants.packageName")
+    protected String constantsPackageName;
+
+    /**
+     * Name of the constants class, as for {@code rsx:constants}.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.constants.className", defaultValue = ConstantsOptions.DEFAULT_CLASS_NAME)
+    protected String constantsClassName;
+
     @Override
     protected String goal() {
         return "migrate";
@@ -90,19 +125,28 @@ public class MigrateMojo extends AbstractRulesMojo {
     @Override
     protected void run(EngineLog log) {
         MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
+        // Checked before any database is opened: a bad class name fails at once.
+        ConstantsOptions constants = generateConstants
+                ? ConstantsStep.options(constantsOutputDir, constantsPackageName, constantsClassName, project) : null;
         DatabaseTarget target = target(log);
         try (ManagedDatabase database = ManagedDatabase.open(target, log)) {
             log.info("Database: " + database.description());
             boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();
             ModeDecision decision = ModeDecision.resolve(mode, System.getenv(), project.getBasedir().toPath(), local);
             SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
-            MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath()).run(new MigrateWorkflow.Settings(database.connection(),
-                    migrations, new MigrateOptions(Duration.ofSeconds(lockTimeout)),
-                    skipNormalize ? null : normalizeOptions(), new RuleOptions(disabledRuleIds(), allowDestructive),
-                    decision, snapshots,
-                    !SnapshotStrategies.stopsTheServer(snapshots)));
+            MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath()).run(
+                    new MigrateWorkflow.Settings(database.connection(), migrations,
+                            new MigrateOptions(Duration.ofSeconds(lockTimeout)), skipNormalize ? null : normalizeOptions(),
+                            new RuleOptions(disabledRuleIds(), allowDestructive), decision, snapshots,
+                            !SnapshotStrategies.stopsTheServer(snapshots)));
             if (result.currentVersion() != null) {
                 project.getProperties().setProperty(CURRENT_VERSION_PROPERTY, result.currentVersion());
+            }
+            if (constants != null && decision.mode() == Mode.DEVELOPMENT) {
+                ConstantsStep.generate(database.connection(), constants, project, log);
+            } else if (constants != null) {
+                log.info("No constants generated: rsx.migrate.constants is for development mode; in " + decision.mode()
+                        .label() + " mode use rsx:constants.");
             }
         }
     }

@@ -43,6 +43,9 @@ class MojoTest {
         mojo.username = db.username();
         mojo.password = db.password();
         mojo.migrationsDir = dir.path().toFile();
+        if (mojo instanceof MigrateMojo migrate) {
+            migrate.reportDir = TestDatabases.work().resolve("mojo-reports").toFile();
+        }
         return mojo;
     }
 
@@ -60,6 +63,40 @@ class MojoTest {
 
             assertEquals("001", first.project.getProperties().getProperty("rsx.current"));
             assertTrue(log.lines().contains("[INFO] Nothing to migrate: the database is at version 001."), log.lines().toString());
+        }
+    }
+
+    @Test
+    void migrateGeneratesTheConstantsWhenAskedToInDevelopmentModeOnly() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            MigrationsDir dir = MigrationsDir.create("mojo-constants")
+                    .write("001_create_users_table.sql", "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                            + " email VARCHAR(255) NOT NULL);");
+            File output = TestDatabases.work().resolve("mojo-constants-" + System.nanoTime()).toFile();
+            MigrateMojo production = configure(new MigrateMojo(), db.settings(), dir);
+            production.lockTimeout = 60;
+            production.mode = "production";
+            production.generateConstants = true;
+            production.constantsOutputDir = output;
+            production.constantsClassName = "Tables";
+            production.project.setGroupId("com.example");
+            production.execute();
+            assertFalse(output.exists(), "production mode generated constants");
+            assertTrue(log.lines().contains("[INFO] No constants generated: rsx.migrate.constants is for development mode;"
+                    + " in production mode use rsx:constants."), log.lines().toString());
+
+            MigrateMojo development = configure(new MigrateMojo(), db.settings(), dir);
+            development.lockTimeout = 60;
+            development.mode = "development";
+            development.generateConstants = true;
+            development.constantsOutputDir = output;
+            development.constantsClassName = "Tables";
+            development.project.setGroupId("com.example");
+            development.execute();
+
+            String source = java.nio.file.Files.readString(output.toPath().resolve("com/example/db/Tables.java"));
+            assertTrue(source.contains("public static final java.lang.String EMAIL = \"email\";"), source);
+            assertEquals(List.of(output.getAbsolutePath()), development.project.getCompileSourceRoots());
         }
     }
 
@@ -174,6 +211,7 @@ class MojoTest {
         MigrateMojo migrate = inBuild(new MigrateMojo(), project, pluginContext);
         migrate.migrationsDir = migrations.path().toFile();
         migrate.lockTimeout = 60;
+        migrate.skipReport = true;
         migrate.execute();
         FixturesMojo loadFixtures = inBuild(new FixturesMojo(), project, pluginContext);
         loadFixtures.fixturesDir = fixtures.path().toFile();
