@@ -64,6 +64,16 @@ public record StatusReport(List<MigrationStatus> rows) {
         return inState(MigrationState.PENDING);
     }
 
+    /** One sentence counting the states, e.g. "3 migrations: 1 applied, 2 pending; current version 001." */
+    public String summary() {
+        long applied = inState(MigrationState.APPLIED).size();
+        long pending = pending().size();
+        long problems = rows.size() - applied - pending;
+        return rows.size() + " migration" + (rows.size() == 1 ? "" : "s") + ": " + applied + " applied, " + pending
+                + " pending" + (problems > 0 ? ", " + problems + " changed or missing" : "") + "; current version "
+                + (currentVersion() == null ? "none" : currentVersion()) + ".";
+    }
+
     /** The newest version the database has applied, or null when it has applied none. */
     public String currentVersion() {
         return rows.stream().filter(r -> r.state() != MigrationState.PENDING)

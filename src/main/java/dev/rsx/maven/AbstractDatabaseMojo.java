@@ -1,13 +1,9 @@
 package dev.rsx.maven;
 
-import dev.rsx.db.ConnectionSettings;
-import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
-import dev.rsx.server.DatabaseNames;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
-import java.util.Map;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -114,18 +110,7 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
 
     /** The database the parameters and the environment name. */
     protected DatabaseTarget configuredTarget(EngineLog log) {
-        Map<String, String> environment = System.getenv();
-        String configuredUrl = url != null && !url.isBlank() ? url : environment.get("RSX_DB_URL");
-        if (configuredUrl == null || configuredUrl.isBlank()) {
-            if (username != null || password != null || serverId != null) {
-                log.warn("rsx.username / rsx.password / rsx.serverId are ignored: no rsx.url is set, so the embedded"
-                        + " MariaDB is used.");
-            }
-            String name = database != null && !database.isBlank() ? database : DatabaseNames.sqlSafe(project.getArtifactId());
-            return new DatabaseTarget.Embedded(embeddedBinariesDir.toPath(), embeddedDataDir.toPath(), name);
-        }
-        Credentials credentials = Credentials.resolve(username, password, serverId, settings, settingsDecrypter, environment);
-        return new DatabaseTarget.External(
-                new ConnectionSettings(JdbcUrl.parse(configuredUrl), credentials.username(), credentials.password()));
+        return new DatabaseParameters(url, username, password, serverId, database, embeddedDataDir, embeddedBinariesDir,
+                settings, settingsDecrypter).target(project.getArtifactId(), log);
     }
 }

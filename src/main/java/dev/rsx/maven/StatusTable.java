@@ -32,11 +32,6 @@ final class StatusTable {
                 log.info(line);
             }
         }
-        long applied = report.inState(MigrationState.APPLIED).size();
-        long pending = report.pending().size();
-        long problems = report.rows().size() - applied - pending;
-        log.info(report.rows().size() + " migration" + (report.rows().size() == 1 ? "" : "s") + ": " + applied
-                + " applied, " + pending + " pending" + (problems > 0 ? ", " + problems + " changed or missing" : "")
-                + "; current version " + (report.currentVersion() == null ? "none" : report.currentVersion()) + ".");
+        log.info(report.summary());
     }
 }
