@@ -1,18 +1,35 @@
 #!/usr/bin/env bash
-# Benchmark of rsx:migrate against the floor: N generated raw-SQL migrations applied by the plugin, and the same
-# statements sent over plain JDBC, on one MariaDB server started for the run (loopback, normal grants).
+# Benchmark of rsx:migrate against its peers and the floor, in one run against one MariaDB server started for the
+# run (loopback, normal grants): N generated raw-SQL migrations (bench/generate.sh) applied by
+#   - rsx:migrate in production mode (RSX_ARGS) and in development mode (a logical snapshot first),
+#   - flyway:migrate (flyway-maven-plugin FLYWAY_VERSION with flyway-mysql), the same files renamed
+#     V<version>__<description>.sql,
+#   - liquibase:update (liquibase-maven-plugin 4.33.0), the same files under one <includeAll>, one changeset each
+#     (with a two-line formatted-SQL header, so that Liquibase splits them into statements at ';' as the others do),
+#   - a plain JDBC program sending the same statements (the floor, bench/JdbcFloor.java),
+# plus `mvn validate` (Maven's own start-up). Each tool has its own database on that server and its own generated
+# Maven project in bench/target; the peers are benchmark-only and never dependencies of the plugin.
 #
-# Usage: bench/run.sh                      N=200 migrations, RUNS=3 timed runs per operation (after one warm-up)
-#        N=20 RUNS=1 bench/run.sh          smoke run (well under two minutes)
+# Usage: bench/run.sh                      N=200 migrations, RUNS=3 timed runs per operation (after one warm-up);
+#                                          about 3 minutes on a busy 2-core machine, the build included
+#        N=20 RUNS=1 bench/run.sh          smoke run (.ci/run), the peers included: about 80 s there
+#        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
+# The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
+# dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
+# later runs need no network for them.
 # Other settings (environment): WARMUP=1 (untimed runs before the timed ones), SKIP_BUILD=1 (use the plugin already
 # in ~/.m2), MARIADB_HOME (default ~/.rsx/binaries/mariadb-11.4.5-linux, as unpacked by the plugin),
 # BREAK_JDBC=1 (self-test of the check: adds a column on the JDBC side after the runs, so the run must fail),
 # RSX_ARGS (extra arguments for every rsx goal; default -Drsx.mode=production: the server is on loopback, where
-# rsx:migrate would otherwise default to development mode and time a snapshot as well).
+# rsx:migrate would otherwise default to development mode and time a snapshot as well; the development-mode rows
+# append -Drsx.mode=development), FLYWAY_VERSION (default 11.20.3, the latest 11.x when this was written),
+# GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
+# goes; it slows every tool down, so do not compare timings of such a run).
 #
 # Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The
-# results go to bench/target/results.md and stdout. Exits non-zero when the plugin and JDBC do not end with the
-# same columns and row counts.
+# results go to bench/target/results.md and stdout: every operation's median and runs, then the ratios the targets
+# name and whether each is met. Exits non-zero when a tool does not end with the same columns and row counts as the
+# JDBC floor (tracking tables excluded), naming the tool and the first difference.
 set -euo pipefail
 
 N=${N:-200}
@@ -23,6 +40,10 @@ ROOT=$(dirname "$BENCH")
 TARGET=$BENCH/target
 PROJECT=$TARGET/project
 MIGRATIONS=$PROJECT/src/main/resources/db/migrations
+FLYWAY_PROJECT=$TARGET/flyway
+LIQUIBASE_PROJECT=$TARGET/liquibase
+FLYWAY_VERSION=${FLYWAY_VERSION:-11.20.3}
+LIQUIBASE_VERSION=4.33.0   # the version the issue names; also the liquibase-core inside rsx-maven-plugin
 SERVER_DIR=$TARGET/mariadb
 MARIADB_HOME=${MARIADB_HOME:-$HOME/.rsx/binaries/mariadb-11.4.5-linux}
 MVNW=$ROOT/mvnw
@@ -77,6 +98,8 @@ PY
 export LD_LIBRARY_PATH=$MARIADB_HOME/libs${LD_LIBRARY_PATH:+:$LD_LIBRARY_PATH}
 as_root=()
 [[ $(id -u) -eq 0 ]] && as_root=(--user=root)   # mariadbd refuses to run as root without it
+general_log=()
+[[ ${GENERAL_LOG:-0} == 1 ]] && general_log=(--general-log --general-log-file="$SERVER_DIR/general.log")
 
 sql_root() { "$MARIADB_HOME/bin/mariadb" --no-defaults --skip-ssl -h127.0.0.1 -P"$PORT" -uroot -N -B "$@"; }
 
@@ -93,7 +116,7 @@ start_server() {
         --tmpdir="$SERVER_DIR/tmp" --socket="$SERVER_DIR/mariadb.sock" --pid-file="$SERVER_DIR/mariadb.pid" \
         --port="$PORT" --bind-address=127.0.0.1 --skip-name-resolve --skip-ssl \
         --character-set-server=utf8mb4 --collation-server=utf8mb4_unicode_ci \
-        --log-error="$SERVER_DIR/error.log" "${as_root[@]}" < /dev/null > "$SERVER_DIR/console.log" 2>&1 3>&- &
+        --log-error="$SERVER_DIR/error.log" "${general_log[@]}" "${as_root[@]}" < /dev/null > "$SERVER_DIR/console.log" 2>&1 3>&- &
     SERVER_PID=$!
     for _ in $(seq 1 240); do
         if sql_root -e 'SELECT 1' > /dev/null 2>&1; then break; fi
@@ -104,7 +127,9 @@ start_server() {
     # A user with a password and grants on the benchmark databases only: no --skip-grant-tables, no root.
     sql_root -e "CREATE USER '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
                  GRANT ALL PRIVILEGES ON \`rsx\\_%\`.* TO '$DB_USER'@'127.0.0.1';
-                 GRANT ALL PRIVILEGES ON \`jdbc\\_%\`.* TO '$DB_USER'@'127.0.0.1';"
+                 GRANT ALL PRIVILEGES ON \`jdbc\\_%\`.* TO '$DB_USER'@'127.0.0.1';
+                 GRANT ALL PRIVILEGES ON \`flyway\\_%\`.* TO '$DB_USER'@'127.0.0.1';
+                 GRANT ALL PRIVILEGES ON \`liquibase\\_%\`.* TO '$DB_USER'@'127.0.0.1';"
 }
 
 recreate() {   # drop and create a database: not timed
@@ -155,10 +180,11 @@ fi
 CONNECTOR_JAR=$HOME/.m2/repository/com/mysql/mysql-connector-j/$CONNECTOR_VERSION/mysql-connector-j-$CONNECTOR_VERSION.jar
 [[ -f $CONNECTOR_JAR ]] || die "no $CONNECTOR_JAR (build the plugin first)"
 
-log "generating a throw-away project with $N migrations in $PROJECT"
-rm -rf "$PROJECT"
-mkdir -p "$PROJECT"
-cat > "$PROJECT/pom.xml" <<EOF
+# write_pom <directory> <artifactId> <plugin element>: a throw-away project whose build has that one plugin.
+write_pom() {
+    rm -rf "$1"
+    mkdir -p "$1"
+    cat > "$1/pom.xml" <<EOF
 <?xml version="1.0" encoding="UTF-8"?>
 <project xmlns="http://maven.apache.org/POM/4.0.0"
          xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
@@ -166,7 +192,7 @@ cat > "$PROJECT/pom.xml" <<EOF
   <modelVersion>4.0.0</modelVersion>
   <!-- Generated by bench/run.sh; deleted and rewritten on every run. -->
   <groupId>dev.rsx.bench</groupId>
-  <artifactId>rsx-bench</artifactId>
+  <artifactId>$2</artifactId>
   <version>1.0.0</version>
   <packaging>jar</packaging>
   <properties>
@@ -174,16 +200,91 @@ cat > "$PROJECT/pom.xml" <<EOF
   </properties>
   <build>
     <plugins>
-      <plugin>
-        <groupId>dev.rsx</groupId>
-        <artifactId>rsx-maven-plugin</artifactId>
-        <version>$PLUGIN_VERSION</version>
-      </plugin>
+$3
     </plugins>
   </build>
 </project>
 EOF
+}
+
+log "generating a throw-away project with $N migrations in $PROJECT"
+write_pom "$PROJECT" rsx-bench "      <plugin>
+        <groupId>dev.rsx</groupId>
+        <artifactId>rsx-maven-plugin</artifactId>
+        <version>$PLUGIN_VERSION</version>
+      </plugin>"
 "$BENCH/generate.sh" "$MIGRATIONS" "$N" > /dev/null
+
+# The peers get the very same files. Flyway wants V<version>__<description>.sql: the rsx name's timestamp is the
+# version, the rest the description. Its location is a plain directory (filesystem:), as rsx reads its own.
+log "generating the Flyway $FLYWAY_VERSION project in $FLYWAY_PROJECT"
+write_pom "$FLYWAY_PROJECT" flyway-bench "      <plugin>
+        <groupId>org.flywaydb</groupId>
+        <artifactId>flyway-maven-plugin</artifactId>
+        <version>$FLYWAY_VERSION</version>
+        <configuration>
+          <locations>
+            <location>filesystem:\${project.basedir}/migrations</location>
+          </locations>
+        </configuration>
+        <dependencies>
+          <dependency>
+            <groupId>org.flywaydb</groupId>
+            <artifactId>flyway-mysql</artifactId>
+            <version>$FLYWAY_VERSION</version>
+          </dependency>
+          <dependency>
+            <groupId>com.mysql</groupId>
+            <artifactId>mysql-connector-j</artifactId>
+            <version>$CONNECTOR_VERSION</version>
+          </dependency>
+        </dependencies>
+      </plugin>"
+mkdir -p "$FLYWAY_PROJECT/migrations"
+for file in "$MIGRATIONS"/*.sql; do
+    name=$(basename "$file")
+    cp "$file" "$FLYWAY_PROJECT/migrations/V${name%%_*}__${name#*_}"
+done
+
+# Liquibase: a master changelog (the benchmark's own XML) including every .sql file of one directory, in
+# alphabetical order, which is version order here. A plain .sql file would be one changeset whose whole text is
+# sent as ONE statement (Liquibase 4.33's SqlChangeLogParser sets splitStatements=false), which MySQL refuses
+# for a file with two statements (1064) unless the URL has allowMultiQueries=true, and that would also save
+# Liquibase the round trips the others pay. So every copy gets the two header lines of a formatted SQL
+# changelog and stays one changeset, now split at ';' like rsx and Flyway do (formatted SQL's defaults:
+# splitStatements=true, endDelimiter ';', runInTransaction=true). The statements themselves are unchanged.
+log "generating the Liquibase $LIQUIBASE_VERSION project in $LIQUIBASE_PROJECT"
+write_pom "$LIQUIBASE_PROJECT" liquibase-bench "      <plugin>
+        <groupId>org.liquibase</groupId>
+        <artifactId>liquibase-maven-plugin</artifactId>
+        <version>$LIQUIBASE_VERSION</version>
+        <configuration>
+          <changeLogFile>changelog/master.xml</changeLogFile>
+        </configuration>
+        <dependencies>
+          <dependency>
+            <groupId>com.mysql</groupId>
+            <artifactId>mysql-connector-j</artifactId>
+            <version>$CONNECTOR_VERSION</version>
+          </dependency>
+        </dependencies>
+      </plugin>"
+mkdir -p "$LIQUIBASE_PROJECT/changelog/migrations"
+for file in "$MIGRATIONS"/*.sql; do
+    name=$(basename "$file" .sql)
+    { printf -- '--liquibase formatted sql\n--changeset bench:%s\n' "$name"; cat "$file"; } \
+        > "$LIQUIBASE_PROJECT/changelog/migrations/$name.sql"
+done
+cat > "$LIQUIBASE_PROJECT/changelog/master.xml" <<'EOF'
+<?xml version="1.0" encoding="UTF-8"?>
+<!-- Generated by bench/run.sh: every .sql file of migrations/ is one changeset (formatted SQL), in file-name order. -->
+<databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
+                   xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"
+                   xsi:schemaLocation="http://www.liquibase.org/xml/ns/dbchangelog
+                                       http://www.liquibase.org/xml/ns/dbchangelog/dbchangelog-latest.xsd">
+  <includeAll path="migrations/" relativeToChangelogFile="true"/>
+</databaseChangeLog>
+EOF
 
 start_server
 MARIADB_VERSION=$(sql_root -e 'SELECT VERSION()')
@@ -191,7 +292,10 @@ MARIADB_VERSION=$(sql_root -e 'SELECT VERSION()')
 # Credentials reach the plugin through its environment fallback (RSX_DB_USER / RSX_DB_PASSWORD).
 export RSX_DB_USER=$DB_USER RSX_DB_PASSWORD=$DB_PASSWORD
 unset RSX_DB_URL
-mvn_in_project() { (cd "$PROJECT" && "$MVNW" -B -q "$@"); }
+mvn_in() { local dir=$1; shift; (cd "$dir" && "$MVNW" -B -q "$@"); }
+mvn_in_project() { mvn_in "$PROJECT" "$@"; }
+mvn_in_flyway() { mvn_in "$FLYWAY_PROJECT" "$@"; }
+mvn_in_liquibase() { mvn_in "$LIQUIBASE_PROJECT" "$@"; }
 
 # The generated files are recorded in rsx.sum, as rsx:new would have done; production mode refuses unrecorded ones.
 mvn_in_project rsx:hash > /dev/null
@@ -200,16 +304,48 @@ RSX_ARGS=${RSX_ARGS--Drsx.mode=production}
 RSX_APPLY="rsx:migrate -Drsx.url=$(url_of rsx_apply) -Drsx.normalize.skip=true $RSX_ARGS"
 RSX_DEFAULT="rsx:migrate -Drsx.url=$(url_of rsx_default) $RSX_ARGS"
 RSX_STATUS="rsx:status -Drsx.url=$(url_of rsx_apply) $RSX_ARGS"
+# Development mode: the same as (a)/(b) but for the mode (the last -Drsx.mode wins), so the difference is the
+# snapshot taken before applying (logical: the server is not the plugin's own) and removed after success.
+RSX_DEV="rsx:migrate -Drsx.url=$(url_of rsx_dev) -Drsx.normalize.skip=true $RSX_ARGS -Drsx.mode=development"
 JDBC_URL="$(url_of jdbc_floor)?user=$DB_USER&password=$DB_PASSWORD"
+# The peers with their defaults, apart from what only costs time or wants the network: Liquibase's analytics
+# (on by default; it fetches its configuration from config.liquibase.com and posts usage data) and its banner.
+# There is no hub mode in 4.33. Flyway needs no switch for MariaDB 11.4: through mysql-connector-j it reports
+# "MySQL 11.4" and runs as MySQL, without a warning.
+FLYWAY_ARGS="-Dflyway.url=$(url_of flyway_apply) -Dflyway.user=$DB_USER -Dflyway.password=$DB_PASSWORD"
+LIQUIBASE_ARGS="-Dliquibase.url=$(url_of liquibase_apply) -Dliquibase.username=$DB_USER -Dliquibase.password=$DB_PASSWORD
+    -Dliquibase.analytics.enabled=false -Dliquibase.showBanner=false"
 
 prepare_rsx_apply() { recreate rsx_apply; }
 prepare_rsx_default() { recreate rsx_default; }
+prepare_rsx_dev() { recreate rsx_dev; }
+prepare_flyway() { recreate flyway_apply; }
+prepare_liquibase() { recreate liquibase_apply; }
 prepare_jdbc() { recreate jdbc_floor; }
 jdbc_floor() {
     java -cp "$CONNECTOR_JAR" "$BENCH/JdbcFloor.java" "$JDBC_URL" "$MIGRATIONS" > "$TARGET/jdbc-floor.out"
     cat "$TARGET/jdbc-floor.out"
     JDBC_INTERNAL_MS+="$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$TARGET/jdbc-floor.out") "
 }
+
+# Untimed: the first run on a machine downloads the peer plugins and their dependencies from Maven Central here,
+# so that no timed run (nor a warm-up with WARMUP=0) includes a download. One info/status run of each pulls in
+# everything their goals load.
+PEERS_CACHED=no
+[[ -d $HOME/.m2/repository/org/flywaydb/flyway-maven-plugin/$FLYWAY_VERSION &&
+   -d $HOME/.m2/repository/org/liquibase/liquibase-maven-plugin/$LIQUIBASE_VERSION ]] && PEERS_CACHED=yes
+log "resolving the peer plugins (already in ~/.m2: $PEERS_CACHED); not timed"
+resolve_started=$(now_ns)
+prepare_flyway
+prepare_liquibase
+# shellcheck disable=SC2086
+mvn_in_flyway flyway:info $FLYWAY_ARGS > "$TARGET/resolve-flyway.log" 2>&1 ||
+    { cat "$TARGET/resolve-flyway.log" >&2; die "flyway:info failed (is Maven Central reachable?)"; }
+# shellcheck disable=SC2086
+mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS > "$TARGET/resolve-liquibase.log" 2>&1 ||
+    { cat "$TARGET/resolve-liquibase.log" >&2; die "liquibase:status failed (is Maven Central reachable?)"; }
+RESOLVE_SECS=$(secs $(($(now_ns) - resolve_started)))
+log "peer plugins resolved and run once in $RESOLVE_SECS s"
 
 log "Maven start-up: mvn validate"
 measure "(e) mvn validate of the same project (Maven start-up, no plugin goal)" - mvn_in_project validate
@@ -232,10 +368,49 @@ measure "(c) rsx:status, $N applied" - mvn_in_project $RSX_STATUS
 log "rsx:migrate applying $N migrations to an empty database, with the default normalization"
 # shellcheck disable=SC2086
 measure "(a') rsx:migrate, apply $N to an empty database (defaults: normalization included)" prepare_rsx_default mvn_in_project $RSX_DEFAULT
+DEFAULT_APPLY_NS=$LAST_MEDIAN_NS
 
 log "rsx:migrate no-op re-run, with the default normalization"
 # shellcheck disable=SC2086
 measure "(b') rsx:migrate, no-op re-run, $N applied (defaults: normalization check included)" - mvn_in_project $RSX_DEFAULT
+DEFAULT_NOOP_NS=$LAST_MEDIAN_NS
+
+log "rsx:migrate in development mode applying $N migrations to an empty database, normalization skipped"
+# shellcheck disable=SC2086
+measure "(a-dev) rsx:migrate development mode, apply $N to an empty database (snapshot first; rsx.normalize.skip=true)" prepare_rsx_dev mvn_in_project $RSX_DEV
+DEV_APPLY_NS=$LAST_MEDIAN_NS
+
+log "rsx:migrate in development mode, no-op re-run"
+# shellcheck disable=SC2086
+measure "(b-dev) rsx:migrate development mode, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_DEV
+
+log "flyway:migrate applying $N migrations to an empty database"
+# shellcheck disable=SC2086
+measure "(f) flyway:migrate, apply $N to an empty database" prepare_flyway mvn_in_flyway flyway:migrate $FLYWAY_ARGS
+FLYWAY_APPLY_NS=$LAST_MEDIAN_NS
+
+log "flyway:migrate no-op re-run"
+# shellcheck disable=SC2086
+measure "(g) flyway:migrate, no-op re-run, $N applied" - mvn_in_flyway flyway:migrate $FLYWAY_ARGS
+FLYWAY_NOOP_NS=$LAST_MEDIAN_NS
+
+log "flyway:info"
+# shellcheck disable=SC2086
+measure "(h) flyway:info, $N applied" - mvn_in_flyway flyway:info $FLYWAY_ARGS
+
+log "liquibase:update applying $N migrations to an empty database"
+# shellcheck disable=SC2086
+measure "(i) liquibase:update, apply $N to an empty database" prepare_liquibase mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
+LIQUIBASE_APPLY_NS=$LAST_MEDIAN_NS
+
+log "liquibase:update no-op re-run"
+# shellcheck disable=SC2086
+measure "(j) liquibase:update, no-op re-run, $N applied" - mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
+LIQUIBASE_NOOP_NS=$LAST_MEDIAN_NS
+
+log "liquibase:status"
+# shellcheck disable=SC2086
+measure "(k) liquibase:status, $N applied" - mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS
 
 log "JDBC floor"
 JDBC_INTERNAL_MS=""
@@ -246,49 +421,87 @@ JDBC_MED_MS=$(echo "$JDBC_TIMED_MS" | median)
 ROWS+=("(d) JDBC floor, statements only (its own clock)|$(awk -v ms="$JDBC_MED_MS" 'BEGIN { printf "%.2f", ms / 1000 }')|$(for ms in $JDBC_TIMED_MS; do awk -v ms="$ms" 'BEGIN { printf "%.2f ", ms / 1000 }'; done | sed 's/ $//')")
 
 # ---------------------------------------------------------------------------------------------------------------
-# Same end state? Columns and row counts of rsx_apply (plugin, no normalization) and jdbc_floor.
+# Same end state? Every tool's database against the JDBC floor's: columns (table, column, type) and row counts,
+# without the tools' own tracking tables, plus N migrations recorded in each tracking table.
 if [[ ${BREAK_JDBC:-0} == 1 ]]; then
     log "BREAK_JDBC=1: adding a column on the JDBC side; the comparison must fail"
     sql_root -e "ALTER TABLE jdbc_floor.t0_items ADD COLUMN break_jdbc INT NULL"
 fi
+TRACKING_TABLES="'DATABASECHANGELOG', 'DATABASECHANGELOGLOCK', 'FLYWAY_SCHEMA_HISTORY'"
 columns_of() {
     sql_root -e "SELECT table_name, column_name, column_type FROM information_schema.columns
-                 WHERE table_schema = '$1' AND UPPER(table_name) NOT LIKE 'DATABASECHANGELOG%'
+                 WHERE table_schema = '$1' AND UPPER(table_name) NOT IN ($TRACKING_TABLES)
                  ORDER BY table_name, ordinal_position"
 }
 counts_of() {
     local t
     for t in $(sql_root -e "SELECT table_name FROM information_schema.tables WHERE table_schema = '$1'
-                            AND UPPER(table_name) NOT LIKE 'DATABASECHANGELOG%' ORDER BY table_name"); do
+                            AND UPPER(table_name) NOT IN ($TRACKING_TABLES) ORDER BY table_name"); do
         printf '%s %s\n' "$t" "$(sql_root -e "SELECT COUNT(*) FROM \`$1\`.\`$t\`")"
     done
 }
-columns_of rsx_apply > "$TARGET/columns-rsx.txt"
-columns_of jdbc_floor > "$TARGET/columns-jdbc.txt"
-counts_of rsx_apply > "$TARGET/rows-rsx.txt"
-counts_of jdbc_floor > "$TARGET/rows-jdbc.txt"
-APPLIED=$(sql_root -e "SELECT COUNT(*) FROM rsx_apply.DATABASECHANGELOG")
+# The first changed line of a unified diff (floor '-', tool '+').
+first_difference() { grep -E '^[-+]' "$1" | grep -v -E '^(---|\+\+\+) ' | head -1; }
+
+FAILURES=()
+# check_end_state <tool> <database> <query counting the migrations the tool recorded>
+check_end_state() {
+    local tool=$1 db=$2 recorded what
+    columns_of "$db" > "$TARGET/columns-$db.txt"
+    counts_of "$db" > "$TARGET/rows-$db.txt"
+    for what in columns rows; do
+        if ! diff -u "$TARGET/$what-jdbc_floor.txt" "$TARGET/$what-$db.txt" > "$TARGET/$what-$db.diff"; then
+            FAILURES+=("$tool (database $db): $what differ from the JDBC floor; first difference (- floor, + $tool): $(first_difference "$TARGET/$what-$db.diff")")
+        fi
+    done
+    recorded=$(sql_root -e "$3")
+    [[ $recorded == "$N" ]] || FAILURES+=("$tool (database $db): $recorded migrations recorded, expected $N")
+}
+columns_of jdbc_floor > "$TARGET/columns-jdbc_floor.txt"
+counts_of jdbc_floor > "$TARGET/rows-jdbc_floor.txt"
+[[ -s $TARGET/columns-jdbc_floor.txt ]] || FAILURES+=("JDBC floor (database jdbc_floor): created no tables")
+check_end_state "rsx:migrate production" rsx_apply "SELECT COUNT(*) FROM rsx_apply.DATABASECHANGELOG"
+check_end_state "rsx:migrate development" rsx_dev "SELECT COUNT(*) FROM rsx_dev.DATABASECHANGELOG"
+check_end_state "flyway:migrate" flyway_apply \
+    "SELECT COUNT(*) FROM flyway_apply.flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+check_end_state "liquibase:update" liquibase_apply "SELECT COUNT(*) FROM liquibase_apply.DATABASECHANGELOG"
+# Development mode removes its snapshot after success: a shadow schema left over would be a plugin bug.
+LEFT_SNAPSHOTS=$(sql_root -e "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'rsx\\_snap\\_%'")
+[[ $LEFT_SNAPSHOTS == 0 ]] || log "WARNING: $LEFT_SNAPSHOTS snapshot schema(s) rsx_snap_* left on the server after the development-mode runs"
 SAME=yes
-if ! diff -u "$TARGET/columns-jdbc.txt" "$TARGET/columns-rsx.txt" > "$TARGET/columns.diff"; then
-    SAME=no; log "columns differ:"; head -40 "$TARGET/columns.diff" >&2
+if ((${#FAILURES[@]} > 0)); then
+    SAME=no
+    for failure in "${FAILURES[@]}"; do log "DIFFERENT: $failure"; done
 fi
-if ! diff -u "$TARGET/rows-jdbc.txt" "$TARGET/rows-rsx.txt" > "$TARGET/rows.diff"; then
-    SAME=no; log "row counts differ:"; head -40 "$TARGET/rows.diff" >&2
-fi
-[[ $APPLIED == "$N" ]] || { SAME=no; log "DATABASECHANGELOG has $APPLIED rows, expected $N"; }
-[[ -s $TARGET/columns-jdbc.txt ]] || { SAME=no; log "the JDBC floor created no tables"; }
 NORMALIZED_COLUMNS=$(columns_of rsx_default | wc -l)
-TABLES=$(wc -l < "$TARGET/rows-jdbc.txt")
-COLUMNS=$(wc -l < "$TARGET/columns-jdbc.txt")
-ROWCOUNT=$(awk '{ s += $2 } END { print s + 0 }' "$TARGET/rows-jdbc.txt")
+TABLES=$(wc -l < "$TARGET/rows-jdbc_floor.txt")
+COLUMNS=$(wc -l < "$TARGET/columns-jdbc_floor.txt")
+ROWCOUNT=$(awk '{ s += $2 } END { print s + 0 }' "$TARGET/rows-jdbc_floor.txt")
 
 stop_server
 
 # ---------------------------------------------------------------------------------------------------------------
-OVERHEAD_MS=$(awk -v a="$APPLY_NS" -v v="$VALIDATE_NS" -v j="$JDBC_MED_MS" -v n="$N" \
-    'BEGIN { printf "%.1f", ((a - v) / 1e6 - j) / n }')
-MARGINAL_MS=$(awk -v a="$APPLY_NS" -v b="$NOOP_NS" -v j="$JDBC_MED_MS" -v n="$N" \
-    'BEGIN { printf "%.1f", ((a - b) / 1e6 - j) / n }')
+# The targets' ratios, from medians of this run. verdict <value> <limit>: MET when value <= limit, unrounded.
+ratio() { awk -v x="$1" -v y="$2" 'BEGIN { printf "%.2f", x / y }'; }
+# (awk, not bash arithmetic: a median of an even number of runs can be fractional)
+at_most() { awk -v v="$1" -v l="$2" 'BEGIN { exit !(v <= l) }'; }
+verdict() { if at_most "$1" "$2"; then echo MET; else echo "NOT MET"; fi; }
+per_migration_ms() {   # per_migration_ms <apply ns> <ns to subtract>: ((apply − that) − floor statements) / N
+    awk -v a="$1" -v b="$2" -v j="$JDBC_MED_MS" -v n="$N" 'BEGIN { printf "%.1f", ((a - b) / 1e6 - j) / n }'
+}
+if at_most "$FLYWAY_APPLY_NS" "$LIQUIBASE_APPLY_NS"; then
+    FASTER_PEER="Flyway (f)"; FASTER_PEER_NS=$FLYWAY_APPLY_NS
+else
+    FASTER_PEER="Liquibase (i)"; FASTER_PEER_NS=$LIQUIBASE_APPLY_NS
+fi
+NOOP_RATIO=$(ratio "$NOOP_NS" "$FLYWAY_NOOP_NS")
+APPLY_RATIO=$(ratio "$APPLY_NS" "$FASTER_PEER_NS")
+OVERHEAD_MS=$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS")
+MARGINAL_MS=$(per_migration_ms "$APPLY_NS" "$NOOP_NS")
+FLYWAY_OVERHEAD_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$VALIDATE_NS")
+LIQUIBASE_OVERHEAD_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$VALIDATE_NS")
+FLYWAY_MARGINAL_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$FLYWAY_NOOP_NS")
+LIQUIBASE_MARGINAL_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$LIQUIBASE_NOOP_NS")
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 MAVEN_VERSION=$("$MVNW" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -297,7 +510,7 @@ CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
-    echo "# rsx:migrate benchmark"
+    echo "# rsx:migrate benchmark: peers and floor"
     echo
     echo "Command: \`$COMMAND\` ($N generated migrations, $WARMUP warm-up + $RUNS timed runs per operation, each in a fresh process)"
     echo
@@ -308,18 +521,37 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
         echo "| $op | $med | $runs |"
     done
     echo
-    echo "Derived (not measured directly): per-migration overhead of rsx:migrate over the JDBC floor"
-    echo "= ((a) − (e) − (d) statements only) / N = $OVERHEAD_MS ms per migration; this spreads the plugin's fixed cost"
-    echo "(plugin class loading, Liquibase start-up, tracking-table creation) over the N migrations. Without that fixed"
-    echo "cost, ((a) − (b) − (d) statements only) / N = $MARGINAL_MS ms per migration."
+    echo "Targets (ratios of this run's medians, verdict on the unrounded ratio):"
     echo
-    echo "End state: $TABLES tables, $COLUMNS columns, $ROWCOUNT rows; plugin (normalization skipped) and JDBC floor"
-    echo "identical: $SAME. With the default normalization the plugin's schema has $NORMALIZED_COLUMNS columns."
+    echo "| Target | Value | Limit | Verdict |"
+    echo "|---|---:|---:|---|"
+    echo "| no-op: rsx:migrate (b) / flyway:migrate (g) | $NOOP_RATIO | 0.75 | $(verdict "$NOOP_RATIO" 0.75) |"
+    echo "| apply $N, production mode: rsx:migrate (a) / faster peer, $FASTER_PEER (target stated for N=200) | $APPLY_RATIO | 0.60 | $(verdict "$APPLY_RATIO" 0.6) |"
+    echo "| per-migration overhead over the JDBC floor: ((a) − (e) − (d) statements only) / N, ms | $OVERHEAD_MS | 2.0 | $(verdict "$OVERHEAD_MS" 2) |"
+    echo
+    echo "Derived, for context (no targets):"
+    echo
+    echo "- with the default normalization: (b') / (g) = $(ratio "$DEFAULT_NOOP_NS" "$FLYWAY_NOOP_NS"), (a') / faster peer = $(ratio "$DEFAULT_APPLY_NS" "$FASTER_PEER_NS");"
+    echo "- development mode's snapshot: (a-dev) − (a) = $(awk -v d="$DEV_APPLY_NS" -v a="$APPLY_NS" 'BEGIN { printf "%.2f", (d - a) / 1e9 }') s;"
+    echo "- per-migration overhead over the floor, ((apply) − (e) − (d) statements only) / N, which spreads each tool's"
+    echo "  fixed cost (class loading, start-up, tracking table) over the N migrations: rsx $OVERHEAD_MS ms,"
+    echo "  Flyway $FLYWAY_OVERHEAD_MS ms, Liquibase $LIQUIBASE_OVERHEAD_MS ms;"
+    echo "- without that fixed cost, ((apply) − (no-op) − (d) statements only) / N: rsx $MARGINAL_MS ms,"
+    echo "  Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms."
+    echo
+    echo "End state: $TABLES tables, $COLUMNS columns, $ROWCOUNT rows in the JDBC floor's database. rsx:migrate in"
+    echo "production and in development mode (normalization skipped), flyway:migrate and liquibase:update identical to"
+    echo "it (tracking tables excluded), with $N migrations recorded by each: $SAME. With the default normalization"
+    echo "the plugin's schema has $NORMALIZED_COLUMNS columns. Snapshot schemas left after development mode: $LEFT_SNAPSHOTS."
+    for failure in "${FAILURES[@]}"; do echo "- DIFFERENT: $failure"; done
     echo
     echo "Machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"
     echo "load average at start $START_LOAD, at end $END_LOAD."
     echo "JDK: $JAVA_VERSION. Maven: $MAVEN_VERSION (wrapper). MariaDB: $MARIADB_VERSION (loopback TCP, user with password)."
     echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION built from commit $COMMIT; JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
+    echo "Peers: flyway-maven-plugin and flyway-mysql $FLYWAY_VERSION; liquibase-maven-plugin $LIQUIBASE_VERSION; both with"
+    echo "mysql-connector-j $CONNECTOR_VERSION. Resolving them and one untimed flyway:info + liquibase:status took $RESOLVE_SECS s"
+    echo "(already in ~/.m2 before the run: $PEERS_CACHED). The whole run took $((SECONDS / 60)) min $((SECONDS % 60)) s."
 } | tee "$TARGET/results.md"
 
-[[ $SAME == yes ]] || { log "FAILED: the plugin and the JDBC floor ended with different schemas or data"; exit 1; }
+[[ $SAME == yes ]] || { log "FAILED: ${FAILURES[0]}"; exit 1; }
