@@ -1,16 +1,9 @@
 // 003 drops a column: in rsx:check a destructive change is a warning, and failOnWarning makes it fail the build.
 // 002 creates a staging table without an id column under a waiver: echoed, not reported, not counted.
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasFinding = log.hasFinding
 
 hasLine('[INFO] [1/3] Static rules and rsx.sum...    [OK] 3 migrations, 4 statements')
 hasLine('[INFO] [2/3] Migrating a scratch database... [SKIPPED] rsx.check.devDatabase.skip is true')

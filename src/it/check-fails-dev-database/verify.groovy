@@ -1,19 +1,10 @@
 // 002 alters a table no migration creates. Nothing in the static rules objects; applying every migration from empty
 // to a fresh scratch database does: RSX902, with the file and line of the statement the server refused.
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-def hasMatch = { String regex ->
-    assert lines.any { it ==~ regex } : "no line matches: ${regex}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasMatch = log.hasMatch
+def hasFinding = log.hasFinding
 
 List<String> steps = lines.findAll { it ==~ /\[INFO\] \[\d\/3\].*/ }
 assert steps.size() == 3 : steps

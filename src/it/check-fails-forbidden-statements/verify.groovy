@@ -1,15 +1,8 @@
 // USE in 002, GRANT in 003, DELIMITER in 004: the check does not stop at the first, one run reports all three.
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasFinding = log.hasFinding
 
 hasLine('[INFO] [1/3] Static rules and rsx.sum...    [FAILED] 4 migrations, 5 statements')
 hasLine('[INFO] [2/3] Migrating a scratch database... [SKIPPED] the static rules found errors; fix them first')

@@ -1,15 +1,8 @@
 // 002_update.sql says nothing about what it does: RSX601, a warning, fails the build under failOnWarning.
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasFinding = log.hasFinding
 
 // A warning does not fail step 1.
 assert lines.findAll { it ==~ /\[INFO\] \[\d\/3\].*/ } == [

@@ -1,15 +1,8 @@
 // A Liquibase XML changelog (RSX201) and a formatted SQL changelog with a --rollback line (RSX202).
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasFinding = log.hasFinding
 
 // The XML file is not a migration: two .sql migrations, two statements.
 hasLine('[INFO] [1/3] Static rules and rsx.sum...    [FAILED] 2 migrations, 2 statements')

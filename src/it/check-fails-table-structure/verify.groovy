@@ -1,16 +1,9 @@
 // 002 keys orders by a natural key instead of the id column; 003 declares user_id UNSIGNED. Both are errors of the
 // static rules, reported together, and the build fails in verify.
-List<String> lines = new File(basedir, 'build.log').readLines('UTF-8')
-
-def hasLine = { String expected ->
-    assert lines.contains(expected) : "missing line: ${expected}"
-}
-// A finding: its first line, then the lines that follow it, exactly.
-def hasFinding = { List<String> expected ->
-    int at = lines.indexOf(expected[0])
-    assert at >= 0 : "missing finding: ${expected[0]}"
-    assert lines.subList(at, Math.min(lines.size(), at + expected.size())) == expected
-}
+def log = evaluate(new File(basedir, '../../../src/it/lib/build-log.groovy'))
+List<String> lines = log.lines
+def hasLine = log.hasLine
+def hasFinding = log.hasFinding
 
 assert lines.findAll { it ==~ /\[INFO\] \[\d\/3\].*/ } == [
         '[INFO] [1/3] Static rules and rsx.sum...    [FAILED] 3 migrations, 3 statements',

@@ -373,6 +373,9 @@ public final class MigrateWorkflow {
 
     /** What the run has pending, before anything runs: the report lists each, whether it ran or not. */
     private void plan(Settings settings, StatusReport status, MigrateRecorder recorder) {
+        if (reportDirectory == null) {
+            return;
+        }
         MigrationChangeLog migrations = settings.migrations();
         List<ChangeSet> pending = migrations.pendingChangeSets(status);
         if (pending.isEmpty()) {
@@ -389,7 +392,8 @@ public final class MigrateWorkflow {
 
     /**
      * The schema and the row counts of the tables the pending migrations touch, before they run, for the report's
-     * schema changes and data impact. Only once the checks let the run go ahead: a refused run changes nothing.
+     * schema changes and data impact. Only once the checks let the run go ahead: a refused run changes nothing. A
+     * reading that fails costs the report those sections, never the run.
      */
     private void readSchemaBefore(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateRecorder recorder) {
         if (reportDirectory == null || checked == null) {
@@ -398,8 +402,8 @@ public final class MigrateWorkflow {
         try (Connection connection = DatabaseConnector.open(settings.database())) {
             SchemaInventory schema = SchemaInventory.read(connection);
             recorder.schemaBefore(schema, RowCounts.of(connection, schema, checked.touchedTables()));
-        } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the schema before the run: " + e.getMessage(), e);
+        } catch (SQLException | RsxException e) {
+            log.warn("The migration report has no schema before the run: " + e.getMessage());
         }
     }
 
