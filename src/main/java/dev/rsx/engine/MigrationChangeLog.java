@@ -6,11 +6,14 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import liquibase.ChecksumVersion;
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
@@ -23,51 +26,121 @@ import liquibase.resource.DirectoryResourceAccessor;
  * The Liquibase changelog built in memory from the migration files, never from a changelog file: every
  * changeset's path is the migration's file name alone, so its identity is the same whatever directory, machine
  * or working directory the build runs from.
+ *
+ * <p>The files are read at once; the Liquibase changesets of plain SQL files are built the first time they are
+ * asked for, because a run that finds nothing pending never needs them (see {@link #cachedChecksums()}).
  */
 public final class MigrationChangeLog {
 
     static final String AUTHOR = "rsx";
 
     private final Path directory;
-    private final DatabaseChangeLog changeLog;
-    private final List<ChangeSet> changeSets;
-    private final Map<ChangeSet, Source> sources;
+    private final List<Source> sources;
+    private final EngineLog log;
+    private final ChecksumCache checksums;
+    private Built built;
 
     /** Where a changeset came from: its migration file and that file's text, for line numbers in errors. */
     public record Source(MigrationFile file, String content) {}
 
-    private MigrationChangeLog(Path directory, DatabaseChangeLog changeLog, List<ChangeSet> changeSets,
-            Map<ChangeSet, Source> sources) {
+    /** The Liquibase side: the changelog, its changesets in the order they run, and where each came from. */
+    private record Built(DatabaseChangeLog changeLog, List<ChangeSet> changeSets, Map<ChangeSet, Source> sources) {}
+
+    private MigrationChangeLog(Path directory, List<Source> sources, EngineLog log, ChecksumCache checksums) {
         this.directory = directory;
-        this.changeLog = changeLog;
-        this.changeSets = changeSets;
         this.sources = sources;
+        this.log = log;
+        this.checksums = checksums;
     }
 
     /**
-     * Reads and validates every migration of {@code directory}: names, versions, formatted changelogs, emptiness.
+     * Reads and validates every migration of {@code directory}: names, versions, encoding, formatted changelogs.
      * Needs no database, so a broken migration directory fails before any server is started or contacted.
      */
     public static MigrationChangeLog load(Path directory, EngineLog log) {
-        List<MigrationFile> files = MigrationDirectory.scan(directory);
-        return LiquibaseScope.run(log, () -> of(directory, files));
+        return load(directory, log, ChecksumCache.none());
+    }
+
+    /** As {@link #load(Path, EngineLog)}, with the checksums of earlier runs. */
+    public static MigrationChangeLog load(Path directory, EngineLog log, ChecksumCache checksums) {
+        MigrationChangeLog changeLog = new MigrationChangeLog(directory, read(MigrationDirectory.scan(directory)), log,
+                checksums);
+        if (changeLog.sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
+            changeLog.built(); // only Liquibase can tell whether a formatted changelog parses
+        }
+        return changeLog;
     }
 
     /** Builds the changelog of {@code files}; must run inside {@link LiquibaseScope}. */
     public static MigrationChangeLog of(Path directory, List<MigrationFile> files) {
+        MigrationChangeLog changeLog = new MigrationChangeLog(directory, read(files), EngineLog.silent(), ChecksumCache.none());
+        changeLog.built = build(changeLog.sources);
+        return changeLog;
+    }
+
+    private static List<Source> read(List<MigrationFile> files) {
+        return files.stream().map(file -> new Source(file, read(file))).toList();
+    }
+
+    private synchronized Built built() {
+        if (built == null) {
+            built = LiquibaseScope.run(log, () -> build(sources));
+        }
+        return built;
+    }
+
+    private static Built build(List<Source> sources) {
         DatabaseChangeLog changeLog = new DatabaseChangeLog();
         changeLog.setPhysicalFilePath("rsx-migrations");
         List<ChangeSet> changeSets = new ArrayList<>();
-        Map<ChangeSet, Source> sources = new IdentityHashMap<>();
-        for (MigrationFile file : files) {
-            Source source = new Source(file, read(file));
+        Map<ChangeSet, Source> sourceByChangeSet = new IdentityHashMap<>();
+        for (Source source : sources) {
             for (ChangeSet changeSet : changeSetsOf(source, changeLog)) {
                 changeLog.addChangeSet(changeSet);
                 changeSets.add(changeSet);
-                sources.put(changeSet, source);
+                sourceByChangeSet.put(changeSet, source);
             }
         }
-        return new MigrationChangeLog(directory, changeLog, List.copyOf(changeSets), sources);
+        return new Built(changeLog, List.copyOf(changeSets), sourceByChangeSet);
+    }
+
+    /**
+     * The checksum Liquibase records for {@code changeSet}, remembered for later runs. Must run inside
+     * {@link LiquibaseScope}.
+     */
+    String checksumOf(ChangeSet changeSet) {
+        String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+        Source source = sourceOf(changeSet);
+        if (!source.file().formattedChangelog()) {
+            checksums.put(source.file().fileName(), source.content(), checksum);
+        }
+        return checksum;
+    }
+
+    /**
+     * Every changeset's key ({@link ChangeSetKey}) and checksum without Liquibase, from the checksums earlier runs
+     * computed; empty when any is not known there, or the directory has formatted changelogs (whose changesets only
+     * Liquibase can list).
+     */
+    Optional<Map<String, String>> cachedChecksums() {
+        Map<String, String> byKey = new HashMap<>();
+        for (Source source : sources) {
+            MigrationFile file = source.file();
+            if (file.formattedChangelog()) {
+                return Optional.empty();
+            }
+            Optional<String> checksum = checksums.get(file.fileName(), source.content());
+            if (checksum.isEmpty()) {
+                return Optional.empty();
+            }
+            byKey.put(ChangeSetKey.of(file.fileName(), file.version(), AUTHOR), checksum.get());
+        }
+        return Optional.of(byKey);
+    }
+
+    /** Keeps the checksums this run computed for the next; see {@link ChecksumCache#save()}. */
+    void saveChecksums() {
+        checksums.save();
     }
 
     private static List<ChangeSet> changeSetsOf(Source source, DatabaseChangeLog changeLog) {
@@ -123,7 +196,7 @@ public final class MigrationChangeLog {
      */
     public void requireStatements(StatusReport status) {
         List<String> unwritten = pendingChangeSets(status).stream()
-                .map(sources::get)
+                .map(this::sourceOf)
                 .filter(source -> !source.file().formattedChangelog() && withoutComments(source.content()).isBlank())
                 .map(source -> source.file().fileName())
                 .distinct().toList();
@@ -138,12 +211,12 @@ public final class MigrationChangeLog {
     public List<ChangeSet> pendingChangeSets(StatusReport status) {
         Set<String> pending = status.pending().stream()
                 .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
-        return changeSets.stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
+        return changeSets().stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
     }
 
     /** The migration files, in version order. */
     public List<MigrationFile> files() {
-        return sources.values().stream().map(Source::file).distinct().sorted().toList();
+        return sources.stream().map(Source::file).sorted().toList();
     }
 
     public Path directory() {
@@ -151,15 +224,15 @@ public final class MigrationChangeLog {
     }
 
     DatabaseChangeLog liquibaseChangeLog() {
-        return changeLog;
+        return built().changeLog();
     }
 
     /** Changesets in the order they run. */
     public List<ChangeSet> changeSets() {
-        return changeSets;
+        return built().changeSets();
     }
 
     public Source sourceOf(ChangeSet changeSet) {
-        return sources.get(changeSet);
+        return built().sources().get(changeSet);
     }
 }

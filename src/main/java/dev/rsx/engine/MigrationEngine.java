@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -44,9 +46,35 @@ public final class MigrationEngine {
     public StatusReport status(ConnectionSettings database, MigrationChangeLog changeLog) {
         return LiquibaseScope.run(log, () -> {
             try (Connection connection = DatabaseConnector.open(database)) {
-                return StatusReport.compare(changeLog, readTrackingTable(connection));
+                return compare(changeLog, readTrackingTable(connection));
             }
         });
+    }
+
+    /**
+     * The current version when every migration is applied unchanged and the database applied nothing else, decided
+     * with one query of the tracking table and the checksums earlier runs computed, without starting Liquibase.
+     * Empty when anything may be pending, changed or missing, or a checksum is not known yet: {@link #status} and
+     * {@link #migrate} decide then, and explain.
+     */
+    public Optional<String> upToDateVersion(ConnectionSettings database, MigrationChangeLog changeLog) {
+        Optional<Map<String, String>> checksums = changeLog.cachedChecksums();
+        if (checksums.isEmpty()) {
+            return Optional.empty();
+        }
+        List<AppliedMigration> applied;
+        try (Connection connection = DatabaseConnector.open(database)) {
+            applied = readTrackingTable(connection);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the tracking table " + TrackingTable.NAME + ": " + e.getMessage(), e);
+        }
+        Map<String, String> expected = checksums.get();
+        boolean upToDate = applied.size() == expected.size()
+                && applied.stream().allMatch(row -> row.checksum() != null && row.checksum().equals(expected.get(row.key())));
+        if (!upToDate) {
+            return Optional.empty();
+        }
+        return changeLog.files().stream().max(Comparator.naturalOrder()).map(MigrationFile::version);
     }
 
     /**
@@ -60,7 +88,7 @@ public final class MigrationEngine {
         long started = System.nanoTime();
         return LiquibaseScope.run(log, () -> {
             try (Connection connection = DatabaseConnector.open(database)) {
-                StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
+                StatusReport status = compare(changeLog, readTrackingTable(connection));
                 requireConsistent(status, changeLog.directory());
                 changeLog.requireStatements(status);
                 if (status.pending().isEmpty()) {
@@ -82,7 +110,7 @@ public final class MigrationEngine {
             history.reset();
             history.generateDeploymentId();
             // Another run may have applied migrations while this one waited for the lock: decide again.
-            StatusReport status = StatusReport.compare(changeLog, readTrackingTable(connection));
+            StatusReport status = compare(changeLog, readTrackingTable(connection));
             requireConsistent(status, changeLog.directory());
             if (status.pending().isEmpty()) {
                 log.info("Another run applied the pending migrations while this one waited for the lock.");
@@ -134,6 +162,12 @@ public final class MigrationEngine {
     private static String newest(String before, List<AppliedChangeSet> applied) {
         return Stream.concat(Stream.ofNullable(before), applied.stream().map(AppliedChangeSet::version))
                 .max(Comparator.comparing(BigInteger::new)).orElse(null);
+    }
+
+    private static StatusReport compare(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
+        StatusReport status = StatusReport.compare(changeLog, applied);
+        changeLog.saveChecksums();
+        return status;
     }
 
     private static List<AppliedMigration> readTrackingTable(Connection connection) {

@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import liquibase.ChecksumVersion;
 import liquibase.change.CheckSum;
 import liquibase.changelog.ChangeSet;
 
@@ -30,7 +29,7 @@ public record StatusReport(List<MigrationStatus> rows) {
                     ? file.description() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")"
                     : file.description();
             AppliedMigration match = appliedByKey.remove(ChangeSetKey.of(changeSet));
-            String local = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
+            String local = changeLog.checksumOf(changeSet);
             MigrationState state;
             if (match == null) {
                 state = MigrationState.PENDING;

@@ -1,9 +1,12 @@
 package dev.rsx.maven;
 
+import dev.rsx.engine.ChecksumCache;
 import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
+import java.nio.file.Path;
 import java.util.Optional;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -112,5 +115,14 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
     protected DatabaseTarget configuredTarget(EngineLog log) {
         return new DatabaseParameters(url, username, password, serverId, database, embeddedDataDir, embeddedBinariesDir,
                 settings, settingsDecrypter).target(project.getArtifactId(), log);
+    }
+
+    /**
+     * The migrations of {@link #migrationsDir}, with the checksums earlier runs of this project computed (kept in the
+     * build directory: they let a run that finds nothing pending skip Liquibase's start-up).
+     */
+    protected MigrationChangeLog loadMigrations(EngineLog log) {
+        return MigrationChangeLog.load(migrationsDir.toPath(), log,
+                ChecksumCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checksums")));
     }
 }

@@ -124,7 +124,7 @@ public class MigrateMojo extends AbstractRulesMojo {
 
     @Override
     protected void run(EngineLog log) {
-        MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
+        MigrationChangeLog migrations = loadMigrations(log);
         // Checked before any database is opened: a bad class name fails at once.
         ConstantsOptions constants = generateConstants
                 ? ConstantsStep.options(constantsOutputDir, constantsPackageName, constantsClassName, project) : null;

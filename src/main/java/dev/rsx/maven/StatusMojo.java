@@ -35,7 +35,7 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(EngineLog log) {
-        MigrationChangeLog migrations = MigrationChangeLog.load(migrationsDir.toPath(), log);
+        MigrationChangeLog migrations = loadMigrations(log);
         StatusReport report;
         try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
             log.info("Database: " + database.description());

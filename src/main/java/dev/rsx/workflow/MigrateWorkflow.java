@@ -109,6 +109,10 @@ public final class MigrateWorkflow {
             log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
                     + "): no snapshot protection, migrations run directly.");
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
+            Optional<MigrateResult> upToDate = upToDate(settings, recorder);
+            if (upToDate.isPresent()) {
+                return upToDate.get();
+            }
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
             settings.migrations().requireStatements(status);
             plan(settings, status, recorder);
@@ -121,6 +125,12 @@ public final class MigrateWorkflow {
             return result;
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
+        if (settings.snapshots().find(RUN_SNAPSHOT).isEmpty()) {
+            Optional<MigrateResult> upToDate = upToDate(settings, recorder);
+            if (upToDate.isPresent()) {
+                return upToDate.get();
+            }
+        }
         try (RunLock lock = settings.serializeRuns()
                 ? RunLock.acquire(settings.database(), settings.migrate().lockTimeout(), log) : null) {
             return protectedRun(settings, recorder);
@@ -171,6 +181,26 @@ public final class MigrateWorkflow {
             log.info("[4/4] Committing changes...          [OK] snapshot removed");
         }
         return result;
+    }
+
+    /**
+     * The run when nothing is pending, decided without Liquibase (see {@link MigrationEngine#upToDateVersion}) and
+     * without a snapshot or the run lock: applied migrations never become pending again, so a run that starts now
+     * cannot change the answer. Empty when something is or may be pending, or when the integrity file has something
+     * to say: the full run decides and explains then.
+     */
+    private Optional<MigrateResult> upToDate(Settings settings, MigrateRecorder recorder) {
+        long started = System.nanoTime();
+        Optional<String> version = new MigrationEngine(log).upToDateVersion(settings.database(), settings.migrations());
+        if (version.isEmpty()
+                || !IntegrityFile.check(settings.migrations().directory(), settings.migrations().files()).isEmpty()) {
+            return Optional.empty();
+        }
+        MigrateResult result = new MigrateResult(List.of(), version.get(), Duration.ofNanos(System.nanoTime() - started));
+        recorder.applied(result.applied());
+        logOutcome(result);
+        normalize(settings, recorder);
+        return Optional.of(result);
     }
 
     /**
@@ -350,6 +380,11 @@ public final class MigrateWorkflow {
             throw e;
         }
         recorder.applied(result.applied());
+        logOutcome(result);
+        return result;
+    }
+
+    private void logOutcome(MigrateResult result) {
         String version = result.currentVersion() == null ? "none" : result.currentVersion();
         if (result.nothingToMigrate()) {
             log.info("Nothing to migrate: the database is at version " + version + ".");
@@ -358,7 +393,6 @@ public final class MigrateWorkflow {
                     result.applied().size(), result.applied().size() == 1 ? "" : "s",
                     result.elapsed().toMillis() / 1000.0, version));
         }
-        return result;
     }
 
     private void normalize(Settings settings, MigrateRecorder recorder) {

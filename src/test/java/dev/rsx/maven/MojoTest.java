@@ -33,6 +33,7 @@ class MojoTest {
         MavenProject project = new MavenProject();
         project.setArtifactId("my-shop.api");
         project.setFile(TestDatabases.work().resolve("project/pom.xml").toFile());
+        project.getBuild().setDirectory(TestDatabases.work().resolve("project/target").toString());
         return project;
     }
 

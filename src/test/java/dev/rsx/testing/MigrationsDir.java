@@ -1,5 +1,6 @@
 package dev.rsx.testing;
 
+import dev.rsx.engine.ChecksumCache;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationDirectory;
@@ -44,6 +45,11 @@ public record MigrationsDir(Path path) {
     /** The migrations as the engine reads them. */
     public MigrationChangeLog load() {
         return MigrationChangeLog.load(path, EngineLog.silent());
+    }
+
+    /** The migrations as the engine reads them, with the checksums kept in {@code checksums}. */
+    public MigrationChangeLog load(Path checksums) {
+        return MigrationChangeLog.load(path, EngineLog.silent(), ChecksumCache.in(checksums));
     }
 
     public MigrationsDir delete(String fileName) {

@@ -44,7 +44,9 @@ class MigrateWorkflowTest {
     private final CapturingLog log = new CapturingLog();
 
     private MigrateResult run(TestDb db, MigrationsDir dir, ModeDecision mode) {
-        return new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
+        // With the project's checksum cache, as rsx:migrate runs it: the no-op runs of these tests take the fast way.
+        return new MigrateWorkflow(log).run(new MigrateWorkflow.Settings(db.settings(),
+                dir.load(dir.path().resolveSibling(dir.path().getFileName() + "-checksums")),
                 new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(), mode,
                 new LogicalSnapshot(db.settings()), true));
     }
@@ -89,6 +91,32 @@ class MigrateWorkflowTest {
                     + " and run `mvn rsx:migrate` again."), failure.getMessage());
             assertFalse(failure.getMessage().contains("stay applied"), failure.getMessage());
             assertTrue(log.lines().contains("INFO Database restored to pre-migration state."), log.text());
+            assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aNoOpRunInEitherModeStillNormalizesAndTakesNoSnapshot(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = baseline("wf-no-op");
+            run(db, dir, DEVELOPMENT);
+            for (ModeDecision mode : List.of(DEVELOPMENT, PRODUCTION)) {
+                db.execute("CREATE TABLE added_by_hand_" + mode.mode().label() + " (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY)");
+                int before = log.lines().size();
+
+                MigrateResult result = run(db, dir, mode);
+
+                assertTrue(result.nothingToMigrate());
+                assertEquals("001", result.currentVersion());
+                List<String> lines = log.lines().subList(before, log.lines().size());
+                assertTrue(lines.contains("INFO Nothing to migrate: the database is at version 001."), lines.toString());
+                assertFalse(lines.stream().anyMatch(l -> l.contains("[1/4]")), "no snapshot for a no-op: " + lines);
+                assertEquals(List.of("bigint"), db.column("SELECT DATA_TYPE FROM information_schema.COLUMNS"
+                        + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = 'added_by_hand_" + mode.mode().label()
+                        + "' AND COLUMN_NAME = 'id'"),
+                        "normalization ran after the no-op");
+            }
             assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
         }
     }

@@ -1,0 +1,97 @@
+package dev.rsx.engine;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * {@link MigrationEngine#upToDateVersion}: the no-op decision without Liquibase. It may say "up to date" only when
+ * the full status would say every migration is applied unchanged; in every other case it must answer "don't know",
+ * so that the full run decides and explains.
+ */
+class UpToDateCheckTest {
+
+    static List<String> targets() {
+        return TestDatabases.targets();
+    }
+
+    private static final String USERS = """
+            CREATE TABLE users (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                email VARCHAR(255) NOT NULL
+            );
+            """;
+    private static final String ORDERS = """
+            CREATE TABLE orders (
+                id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,
+                user_id BIGINT NOT NULL
+            );
+            """;
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void upToDateOnlyWhenEveryFileIsAppliedUnchanged(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("up-to-date")
+                    .write("001_create_users_table.sql", USERS)
+                    .write("002_create_orders_table.sql", ORDERS);
+            Path checksums = dir.path().resolveSibling(dir.path().getFileName() + "-checksums");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+
+            assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)),
+                    "no checksum known yet: the full run must decide");
+            engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null));
+            assertTrue(Files.isRegularFile(checksums), "the run that computed the checksums keeps them");
+
+            assertEquals(Optional.of("002"), engine.upToDateVersion(db.settings(), dir.load(checksums)));
+
+            // The cached checksums are Liquibase's own: the ones the tracking table holds.
+            assertEquals(db.column("SELECT MD5SUM FROM DATABASECHANGELOG ORDER BY ID"), List.of(
+                    ChecksumCache.in(checksums).get("001_create_users_table.sql", USERS).orElseThrow(),
+                    ChecksumCache.in(checksums).get("002_create_orders_table.sql", ORDERS).orElseThrow()));
+
+            dir.write("003_add_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100) NULL;\n");
+            assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)), "a new file is pending");
+            dir.delete("003_add_name.sql");
+
+            dir.write("002_create_orders_table.sql", ORDERS + "-- edited\n");
+            assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)), "an applied file was edited");
+            assertThrows(ProjectException.class, () -> engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null)),
+                    "and the full run refuses it");
+            dir.write("002_create_orders_table.sql", ORDERS);
+            engine.status(db.settings(), dir.load(checksums)); // the edit's run kept only the checksums it used
+            assertEquals(Optional.of("002"), engine.upToDateVersion(db.settings(), dir.load(checksums)));
+
+            db.execute("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM)"
+                    + " VALUES ('000', 'rsx', '000_gone.sql', NOW(), 0, 'EXECUTED', '9:abc')");
+            assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)),
+                    "the database applied a migration whose file is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aFormattedChangelogAlwaysTakesTheFullRun(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("up-to-date-formatted")
+                    .write("001_create_users_table.sql", "--liquibase formatted sql\n--changeset alice:1\n" + USERS);
+            Path checksums = dir.path().resolveSibling(dir.path().getFileName() + "-checksums");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+            engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null));
+
+            assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)));
+            assertTrue(engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null)).nothingToMigrate());
+        }
+    }
+}
