@@ -18,23 +18,14 @@ public final class TrackingTable {
     public static final String NAME = "DATABASECHANGELOG";
     public static final String LOCK_NAME = "DATABASECHANGELOGLOCK";
 
-    private TrackingTable() {}
+    private static final int ER_NO_SUCH_TABLE = 1146;
 
-    public static boolean exists(Connection connection) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement(
-                "SELECT 1 FROM information_schema.tables WHERE table_schema = DATABASE() AND UPPER(table_name) = ?")) {
-            statement.setString(1, NAME);
-            try (ResultSet rows = statement.executeQuery()) {
-                return rows.next();
-            }
-        }
-    }
+    private TrackingTable() {}
 
     /** Every applied changeset in the order it ran; empty when the table does not exist yet. */
     public static List<AppliedMigration> read(Connection connection) throws SQLException {
-        if (!exists(connection)) {
-            return List.of();
-        }
+        // Queried directly rather than looked up in information_schema first: that lookup reads the definition of
+        // every table of the schema, which grows with the number of migrations.
         List<AppliedMigration> applied = new ArrayList<>();
         try (PreparedStatement statement = connection.prepareStatement(
                 "SELECT ID, AUTHOR, FILENAME, MD5SUM, DATEEXECUTED FROM " + NAME + " ORDER BY ORDEREXECUTED, DATEEXECUTED");
@@ -44,6 +35,11 @@ public final class TrackingTable {
                 applied.add(new AppliedMigration(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
                         executed == null ? null : executed.toLocalDateTime()));
             }
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ER_NO_SUCH_TABLE) {
+                return List.of();
+            }
+            throw e;
         }
         return applied;
     }

@@ -60,10 +60,11 @@ public final class StaticCheck {
         }
         int statementCount = 0;
         Set<String> touched = new HashSet<>();
+        Map<ChangeSet, List<MigrationStatement>> read = reader.read(changeLog, changeSets);
         for (Map.Entry<MigrationFile, List<ChangeSet>> entry : byFile.entrySet()) {
             List<MigrationStatement> statements = new ArrayList<>();
             for (ChangeSet changeSet : entry.getValue()) {
-                statements.addAll(reader.read(changeLog, changeSet));
+                statements.addAll(read.get(changeSet));
             }
             String content = changeLog.sourceOf(entry.getValue().get(0)).content();
             findings.waivers(Waivers.of(content, statements));

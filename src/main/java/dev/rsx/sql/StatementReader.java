@@ -1,9 +1,12 @@
 package dev.rsx.sql;
 
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationFile;
 import dev.rsx.engine.SourceLines;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import liquibase.change.AbstractSQLChange;
 import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
@@ -19,9 +22,51 @@ public final class StatementReader {
 
     /** The statements of {@code changeSet}, in order; must run inside the Liquibase scope. */
     public List<MigrationStatement> read(MigrationChangeLog changeLog, ChangeSet changeSet) {
+        return read(changeLog, List.of(changeSet)).get(changeSet);
+    }
+
+    /**
+     * The statements of each of {@code changeSets}, in order; must run inside the Liquibase scope. Liquibase splits
+     * them one after the other (its scope belongs to this thread); the SQL parser, which takes nearly all the time,
+     * reads them on every core.
+     */
+    public Map<ChangeSet, List<MigrationStatement>> read(MigrationChangeLog changeLog, List<ChangeSet> changeSets) {
+        Map<ChangeSet, List<Split>> splits = new LinkedHashMap<>();
+        for (ChangeSet changeSet : changeSets) {
+            splits.put(changeSet, split(changeLog, changeSet));
+        }
+        List<Split> all = splits.values().stream().flatMap(List::stream).toList();
+        List<StatementParser.Outcome> parsed = all.parallelStream()
+                .map(split -> parser.parse(split.sql(), split.tokens())).toList();
+        Map<ChangeSet, List<MigrationStatement>> statements = new LinkedHashMap<>();
+        int next = 0;
+        for (Map.Entry<ChangeSet, List<Split>> entry : splits.entrySet()) {
+            List<MigrationStatement> ofChangeSet = new ArrayList<>();
+            for (Split split : entry.getValue()) {
+                ofChangeSet.add(split.statement(parsed.get(next++)));
+            }
+            statements.put(entry.getKey(), ofChangeSet);
+        }
+        return statements;
+    }
+
+    /** A statement as Liquibase cut it, before the parser reads it. */
+    private record Split(MigrationFile file, String changeSetId, int line, String sql,
+            List<SqlToken> tokens, String cutBefore) {
+
+        MigrationStatement statement(StatementParser.Outcome parsed) {
+            String error = parsed.error() == null || cutBefore == null ? parsed.error()
+                    : "Liquibase ended the statement before at the ';' in the comment '" + cutBefore + "', as its"
+                            + " splitter does not know # comments, so the server receives the rest of that comment"
+                            + " as SQL; remove the ';' from the comment or start it with '-- '";
+            return new MigrationStatement(file, changeSetId, line, sql, tokens, parsed.statement(), error);
+        }
+    }
+
+    private static List<Split> split(MigrationChangeLog changeLog, ChangeSet changeSet) {
         MigrationChangeLog.Source source = changeLog.sourceOf(changeSet);
         SourceLines lines = new SourceLines(source.content());
-        List<MigrationStatement> statements = new ArrayList<>();
+        List<Split> splits = new ArrayList<>();
         String cutComment = null;
         for (String[] parts : partsOf(changeSet)) {
             for (String part : parts) {
@@ -35,17 +80,11 @@ public final class StatementReader {
                 String sql = part.lines().skip(firstLine - 1L).reduce((a, b) -> a + "\n" + b).orElse(part).strip();
                 List<SqlToken> tokens = lexed.tokens().stream()
                         .map(t -> new SqlToken(t.kind(), t.text(), t.line() - firstLine + 1)).toList();
-                StatementParser.Outcome parsed = parser.parse(sql, tokens);
-                String error = parsed.error() == null || cutBefore == null ? parsed.error()
-                        : "Liquibase ended the statement before at the ';' in the comment '" + cutBefore + "', as its"
-                                + " splitter does not know # comments, so the server receives the rest of that comment"
-                                + " as SQL; remove the ';' from the comment or start it with '-- '";
                 // Located by the line of its first token: a /* comment */ line above it is not where it starts.
-                statements.add(new MigrationStatement(source.file(), changeSet.getId(), lines.locate(sql), sql, tokens,
-                        parsed.statement(), error));
+                splits.add(new Split(source.file(), changeSet.getId(), lines.locate(sql), sql, tokens, cutBefore));
             }
         }
-        return statements;
+        return splits;
     }
 
     /**
