@@ -14,6 +14,8 @@
 #                                          about 3 minutes on a busy 2-core machine, the build included
 #        N=20 RUNS=1 bench/run.sh          smoke run (.ci/run), the peers included: about 80 s there
 #        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
+#        N=10000 TOOLS=rsx bench/run.sh    the scale case: rsx:migrate in production mode, the floor and Maven only
+#                                          (about 15 minutes there; the peers at this size take far longer)
 # The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
 # dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
 # later runs need no network for them.
@@ -23,7 +25,9 @@
 # RSX_ARGS (extra arguments for every rsx goal; default -Drsx.mode=production: the server is on loopback, where
 # rsx:migrate would otherwise default to development mode and time a snapshot as well; the development-mode rows
 # append -Drsx.mode=development), FLYWAY_VERSION (default 11.20.3, the latest 11.x when this was written),
-# GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
+# TOOLS (default rsx,rsx-normalize,rsx-dev,flyway,liquibase: which rows run besides the JDBC floor and mvn validate;
+# rsx is (a) to (c), rsx-normalize (a') and (b'), rsx-dev the development-mode rows; the ratios to the peers are only
+# printed when both peers ran), GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
 # goes; it slows every tool down, so do not compare timings of such a run).
 #
 # Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The
@@ -47,7 +51,7 @@ LIQUIBASE_VERSION=4.33.0   # the version the issue names; also the liquibase-cor
 SERVER_DIR=$TARGET/mariadb
 MARIADB_HOME=${MARIADB_HOME:-$HOME/.rsx/binaries/mariadb-11.4.5-linux}
 MVNW=$ROOT/mvnw
-COMMAND="N=$N RUNS=$RUNS${RSX_ARGS:+ RSX_ARGS='$RSX_ARGS'} bench/run.sh"
+COMMAND="N=$N RUNS=$RUNS${RSX_ARGS:+ RSX_ARGS='$RSX_ARGS'}${TOOLS:+ TOOLS=$TOOLS} bench/run.sh"
 DB_USER=bench
 DB_PASSWORD='bench-Pw-1'
 
@@ -57,6 +61,15 @@ die() { log "ERROR: $*"; exit 1; }
 
 [[ $N =~ ^[0-9]+$ && $N -gt 0 ]] || die "N must be a positive number, not '$N'"
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || die "RUNS must be a positive number, not '$RUNS'"
+TOOLS=${TOOLS:-rsx,rsx-normalize,rsx-dev,flyway,liquibase}
+for tool in ${TOOLS//,/ }; do
+    [[ $tool =~ ^(rsx|rsx-normalize|rsx-dev|flyway|liquibase)$ ]] ||
+        die "TOOLS: unknown '$tool' (known: rsx, rsx-normalize, rsx-dev, flyway, liquibase)"
+done
+has() { [[ ",$TOOLS," == *",$1,"* ]]; }
+has rsx || die "TOOLS must include rsx: every target is about rsx:migrate"
+PEERS=no
+has flyway && has liquibase && PEERS=yes
 [[ -x $MARIADB_HOME/bin/mariadbd ]] || die "no MariaDB binaries in $MARIADB_HOME (run any rsx goal once on the embedded database to unpack them, or set MARIADB_HOME)"
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -334,83 +347,105 @@ jdbc_floor() {
 PEERS_CACHED=no
 [[ -d $HOME/.m2/repository/org/flywaydb/flyway-maven-plugin/$FLYWAY_VERSION &&
    -d $HOME/.m2/repository/org/liquibase/liquibase-maven-plugin/$LIQUIBASE_VERSION ]] && PEERS_CACHED=yes
-log "resolving the peer plugins (already in ~/.m2: $PEERS_CACHED); not timed"
-resolve_started=$(now_ns)
-prepare_flyway
-prepare_liquibase
-# shellcheck disable=SC2086
-mvn_in_flyway flyway:info $FLYWAY_ARGS > "$TARGET/resolve-flyway.log" 2>&1 ||
-    { cat "$TARGET/resolve-flyway.log" >&2; die "flyway:info failed (is Maven Central reachable?)"; }
-# shellcheck disable=SC2086
-mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS > "$TARGET/resolve-liquibase.log" 2>&1 ||
-    { cat "$TARGET/resolve-liquibase.log" >&2; die "liquibase:status failed (is Maven Central reachable?)"; }
-RESOLVE_SECS=$(secs $(($(now_ns) - resolve_started)))
-log "peer plugins resolved and run once in $RESOLVE_SECS s"
+RESOLVE_SECS=0
+if has flyway || has liquibase; then
+    log "resolving the peer plugins (already in ~/.m2: $PEERS_CACHED); not timed"
+    resolve_started=$(now_ns)
+    if has flyway; then
+        prepare_flyway
+        # shellcheck disable=SC2086
+        mvn_in_flyway flyway:info $FLYWAY_ARGS > "$TARGET/resolve-flyway.log" 2>&1 ||
+            { cat "$TARGET/resolve-flyway.log" >&2; die "flyway:info failed (is Maven Central reachable?)"; }
+    fi
+    if has liquibase; then
+        prepare_liquibase
+        # shellcheck disable=SC2086
+        mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS > "$TARGET/resolve-liquibase.log" 2>&1 ||
+            { cat "$TARGET/resolve-liquibase.log" >&2; die "liquibase:status failed (is Maven Central reachable?)"; }
+    fi
+    RESOLVE_SECS=$(secs $(($(now_ns) - resolve_started)))
+    log "peer plugins resolved and run once in $RESOLVE_SECS s"
+fi
 
 log "Maven start-up: mvn validate"
 measure "(e) mvn validate of the same project (Maven start-up, no plugin goal)" - mvn_in_project validate
 VALIDATE_NS=$LAST_MEDIAN_NS
 
-log "rsx:migrate applying $N migrations to an empty database, normalization skipped"
-# shellcheck disable=SC2086
-measure "(a) rsx:migrate, apply $N to an empty database (rsx.normalize.skip=true)" prepare_rsx_apply mvn_in_project $RSX_APPLY
-APPLY_NS=$LAST_MEDIAN_NS
+if has rsx; then
+    log "rsx:migrate applying $N migrations to an empty database, normalization skipped"
+    # shellcheck disable=SC2086
+    measure "(a) rsx:migrate, apply $N to an empty database (rsx.normalize.skip=true)" prepare_rsx_apply mvn_in_project $RSX_APPLY
+    APPLY_NS=$LAST_MEDIAN_NS
 
-log "rsx:migrate no-op re-run, normalization skipped"
-# shellcheck disable=SC2086
-measure "(b) rsx:migrate, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_APPLY
-NOOP_NS=$LAST_MEDIAN_NS
+    log "rsx:migrate no-op re-run, normalization skipped"
+    # shellcheck disable=SC2086
+    measure "(b) rsx:migrate, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_APPLY
+    NOOP_NS=$LAST_MEDIAN_NS
 
-log "rsx:status"
-# shellcheck disable=SC2086
-measure "(c) rsx:status, $N applied" - mvn_in_project $RSX_STATUS
+    log "rsx:status"
+    # shellcheck disable=SC2086
+    measure "(c) rsx:status, $N applied" - mvn_in_project $RSX_STATUS
 
-log "rsx:migrate applying $N migrations to an empty database, with the default normalization"
-# shellcheck disable=SC2086
-measure "(a') rsx:migrate, apply $N to an empty database (defaults: normalization included)" prepare_rsx_default mvn_in_project $RSX_DEFAULT
-DEFAULT_APPLY_NS=$LAST_MEDIAN_NS
+fi
 
-log "rsx:migrate no-op re-run, with the default normalization"
-# shellcheck disable=SC2086
-measure "(b') rsx:migrate, no-op re-run, $N applied (defaults: normalization check included)" - mvn_in_project $RSX_DEFAULT
-DEFAULT_NOOP_NS=$LAST_MEDIAN_NS
+if has rsx-normalize; then
+    log "rsx:migrate applying $N migrations to an empty database, with the default normalization"
+    # shellcheck disable=SC2086
+    measure "(a') rsx:migrate, apply $N to an empty database (defaults: normalization included)" prepare_rsx_default mvn_in_project $RSX_DEFAULT
+    DEFAULT_APPLY_NS=$LAST_MEDIAN_NS
 
-log "rsx:migrate in development mode applying $N migrations to an empty database, normalization skipped"
-# shellcheck disable=SC2086
-measure "(a-dev) rsx:migrate development mode, apply $N to an empty database (snapshot first; rsx.normalize.skip=true)" prepare_rsx_dev mvn_in_project $RSX_DEV
-DEV_APPLY_NS=$LAST_MEDIAN_NS
+    log "rsx:migrate no-op re-run, with the default normalization"
+    # shellcheck disable=SC2086
+    measure "(b') rsx:migrate, no-op re-run, $N applied (defaults: normalization check included)" - mvn_in_project $RSX_DEFAULT
+    DEFAULT_NOOP_NS=$LAST_MEDIAN_NS
 
-log "rsx:migrate in development mode, no-op re-run"
-# shellcheck disable=SC2086
-measure "(b-dev) rsx:migrate development mode, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_DEV
+fi
 
-log "flyway:migrate applying $N migrations to an empty database"
-# shellcheck disable=SC2086
-measure "(f) flyway:migrate, apply $N to an empty database" prepare_flyway mvn_in_flyway flyway:migrate $FLYWAY_ARGS
-FLYWAY_APPLY_NS=$LAST_MEDIAN_NS
+if has rsx-dev; then
+    log "rsx:migrate in development mode applying $N migrations to an empty database, normalization skipped"
+    # shellcheck disable=SC2086
+    measure "(a-dev) rsx:migrate development mode, apply $N to an empty database (snapshot first; rsx.normalize.skip=true)" prepare_rsx_dev mvn_in_project $RSX_DEV
+    DEV_APPLY_NS=$LAST_MEDIAN_NS
 
-log "flyway:migrate no-op re-run"
-# shellcheck disable=SC2086
-measure "(g) flyway:migrate, no-op re-run, $N applied" - mvn_in_flyway flyway:migrate $FLYWAY_ARGS
-FLYWAY_NOOP_NS=$LAST_MEDIAN_NS
+    log "rsx:migrate in development mode, no-op re-run"
+    # shellcheck disable=SC2086
+    measure "(b-dev) rsx:migrate development mode, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_DEV
 
-log "flyway:info"
-# shellcheck disable=SC2086
-measure "(h) flyway:info, $N applied" - mvn_in_flyway flyway:info $FLYWAY_ARGS
+fi
 
-log "liquibase:update applying $N migrations to an empty database"
-# shellcheck disable=SC2086
-measure "(i) liquibase:update, apply $N to an empty database" prepare_liquibase mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
-LIQUIBASE_APPLY_NS=$LAST_MEDIAN_NS
+if has flyway; then
+    log "flyway:migrate applying $N migrations to an empty database"
+    # shellcheck disable=SC2086
+    measure "(f) flyway:migrate, apply $N to an empty database" prepare_flyway mvn_in_flyway flyway:migrate $FLYWAY_ARGS
+    FLYWAY_APPLY_NS=$LAST_MEDIAN_NS
 
-log "liquibase:update no-op re-run"
-# shellcheck disable=SC2086
-measure "(j) liquibase:update, no-op re-run, $N applied" - mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
-LIQUIBASE_NOOP_NS=$LAST_MEDIAN_NS
+    log "flyway:migrate no-op re-run"
+    # shellcheck disable=SC2086
+    measure "(g) flyway:migrate, no-op re-run, $N applied" - mvn_in_flyway flyway:migrate $FLYWAY_ARGS
+    FLYWAY_NOOP_NS=$LAST_MEDIAN_NS
 
-log "liquibase:status"
-# shellcheck disable=SC2086
-measure "(k) liquibase:status, $N applied" - mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS
+    log "flyway:info"
+    # shellcheck disable=SC2086
+    measure "(h) flyway:info, $N applied" - mvn_in_flyway flyway:info $FLYWAY_ARGS
+
+fi
+
+if has liquibase; then
+    log "liquibase:update applying $N migrations to an empty database"
+    # shellcheck disable=SC2086
+    measure "(i) liquibase:update, apply $N to an empty database" prepare_liquibase mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
+    LIQUIBASE_APPLY_NS=$LAST_MEDIAN_NS
+
+    log "liquibase:update no-op re-run"
+    # shellcheck disable=SC2086
+    measure "(j) liquibase:update, no-op re-run, $N applied" - mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
+    LIQUIBASE_NOOP_NS=$LAST_MEDIAN_NS
+
+    log "liquibase:status"
+    # shellcheck disable=SC2086
+    measure "(k) liquibase:status, $N applied" - mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS
+
+fi
 
 log "JDBC floor"
 JDBC_INTERNAL_MS=""
@@ -461,10 +496,16 @@ columns_of jdbc_floor > "$TARGET/columns-jdbc_floor.txt"
 counts_of jdbc_floor > "$TARGET/rows-jdbc_floor.txt"
 [[ -s $TARGET/columns-jdbc_floor.txt ]] || FAILURES+=("JDBC floor (database jdbc_floor): created no tables")
 check_end_state "rsx:migrate production" rsx_apply "SELECT COUNT(*) FROM rsx_apply.DATABASECHANGELOG"
-check_end_state "rsx:migrate development" rsx_dev "SELECT COUNT(*) FROM rsx_dev.DATABASECHANGELOG"
-check_end_state "flyway:migrate" flyway_apply \
-    "SELECT COUNT(*) FROM flyway_apply.flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
-check_end_state "liquibase:update" liquibase_apply "SELECT COUNT(*) FROM liquibase_apply.DATABASECHANGELOG"
+if has rsx-dev; then
+    check_end_state "rsx:migrate development" rsx_dev "SELECT COUNT(*) FROM rsx_dev.DATABASECHANGELOG"
+fi
+if has flyway; then
+    check_end_state "flyway:migrate" flyway_apply \
+        "SELECT COUNT(*) FROM flyway_apply.flyway_schema_history WHERE success = 1 AND version IS NOT NULL"
+fi
+if has liquibase; then
+    check_end_state "liquibase:update" liquibase_apply "SELECT COUNT(*) FROM liquibase_apply.DATABASECHANGELOG"
+fi
 # Development mode removes its snapshot after success: a shadow schema left over would be a plugin bug.
 LEFT_SNAPSHOTS=$(sql_root -e "SELECT COUNT(*) FROM information_schema.schemata WHERE schema_name LIKE 'rsx\\_snap\\_%'")
 [[ $LEFT_SNAPSHOTS == 0 ]] || log "WARNING: $LEFT_SNAPSHOTS snapshot schema(s) rsx_snap_* left on the server after the development-mode runs"
@@ -473,7 +514,7 @@ if ((${#FAILURES[@]} > 0)); then
     SAME=no
     for failure in "${FAILURES[@]}"; do log "DIFFERENT: $failure"; done
 fi
-NORMALIZED_COLUMNS=$(columns_of rsx_default | wc -l)
+NORMALIZED_COLUMNS=$(has rsx-normalize && columns_of rsx_default | wc -l || echo "(not measured)")
 TABLES=$(wc -l < "$TARGET/rows-jdbc_floor.txt")
 COLUMNS=$(wc -l < "$TARGET/columns-jdbc_floor.txt")
 ROWCOUNT=$(awk '{ s += $2 } END { print s + 0 }' "$TARGET/rows-jdbc_floor.txt")
@@ -489,19 +530,22 @@ verdict() { if at_most "$1" "$2"; then echo MET; else echo "NOT MET"; fi; }
 per_migration_ms() {   # per_migration_ms <apply ns> <ns to subtract>: ((apply − that) − floor statements) / N
     awk -v a="$1" -v b="$2" -v j="$JDBC_MED_MS" -v n="$N" 'BEGIN { printf "%.1f", ((a - b) / 1e6 - j) / n }'
 }
-if at_most "$FLYWAY_APPLY_NS" "$LIQUIBASE_APPLY_NS"; then
-    FASTER_PEER="Flyway (f)"; FASTER_PEER_NS=$FLYWAY_APPLY_NS
-else
-    FASTER_PEER="Liquibase (i)"; FASTER_PEER_NS=$LIQUIBASE_APPLY_NS
-fi
-NOOP_RATIO=$(ratio "$NOOP_NS" "$FLYWAY_NOOP_NS")
-APPLY_RATIO=$(ratio "$APPLY_NS" "$FASTER_PEER_NS")
 OVERHEAD_MS=$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS")
 MARGINAL_MS=$(per_migration_ms "$APPLY_NS" "$NOOP_NS")
-FLYWAY_OVERHEAD_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$VALIDATE_NS")
-LIQUIBASE_OVERHEAD_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$VALIDATE_NS")
-FLYWAY_MARGINAL_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$FLYWAY_NOOP_NS")
-LIQUIBASE_MARGINAL_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$LIQUIBASE_NOOP_NS")
+NOOP_OVER_MAVEN_S=$(awk -v b="$NOOP_NS" -v e="$VALIDATE_NS" 'BEGIN { printf "%.2f", (b - e) / 1e9 }')
+if [[ $PEERS == yes ]]; then
+    if at_most "$FLYWAY_APPLY_NS" "$LIQUIBASE_APPLY_NS"; then
+        FASTER_PEER="Flyway (f)"; FASTER_PEER_NS=$FLYWAY_APPLY_NS
+    else
+        FASTER_PEER="Liquibase (i)"; FASTER_PEER_NS=$LIQUIBASE_APPLY_NS
+    fi
+    NOOP_RATIO=$(ratio "$NOOP_NS" "$FLYWAY_NOOP_NS")
+    APPLY_RATIO=$(ratio "$APPLY_NS" "$FASTER_PEER_NS")
+    FLYWAY_OVERHEAD_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$VALIDATE_NS")
+    LIQUIBASE_OVERHEAD_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$VALIDATE_NS")
+    FLYWAY_MARGINAL_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$FLYWAY_NOOP_NS")
+    LIQUIBASE_MARGINAL_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$LIQUIBASE_NOOP_NS")
+fi
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 MAVEN_VERSION=$("$MVNW" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -525,33 +569,43 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
     echo
     echo "| Target | Value | Limit | Verdict |"
     echo "|---|---:|---:|---|"
-    echo "| no-op: rsx:migrate (b) / flyway:migrate (g) | $NOOP_RATIO | 0.75 | $(verdict "$NOOP_RATIO" 0.75) |"
-    echo "| apply $N, production mode: rsx:migrate (a) / faster peer, $FASTER_PEER (target stated for N=200) | $APPLY_RATIO | 0.60 | $(verdict "$APPLY_RATIO" 0.6) |"
+    if [[ $PEERS == yes ]]; then
+        echo "| no-op: rsx:migrate (b) / flyway:migrate (g) | $NOOP_RATIO | 0.75 | $(verdict "$NOOP_RATIO" 0.75) |"
+        echo "| apply $N, production mode: rsx:migrate (a) / faster peer, $FASTER_PEER (target stated for N=200) | $APPLY_RATIO | 0.60 | $(verdict "$APPLY_RATIO" 0.6) |"
+    fi
     echo "| per-migration overhead over the JDBC floor: ((a) − (e) − (d) statements only) / N, ms | $OVERHEAD_MS | 2.0 | $(verdict "$OVERHEAD_MS" 2) |"
+    echo "| no-op over Maven's start-up: (b) − (e), s (target stated for N=10,000) | $NOOP_OVER_MAVEN_S | 2.0 | $(verdict "$NOOP_OVER_MAVEN_S" 2) |"
     echo
     echo "Derived, for context (no targets):"
     echo
-    echo "- with the default normalization: (b') / (g) = $(ratio "$DEFAULT_NOOP_NS" "$FLYWAY_NOOP_NS"), (a') / faster peer = $(ratio "$DEFAULT_APPLY_NS" "$FASTER_PEER_NS");"
-    echo "- development mode's snapshot: (a-dev) − (a) = $(awk -v d="$DEV_APPLY_NS" -v a="$APPLY_NS" 'BEGIN { printf "%.2f", (d - a) / 1e9 }') s;"
+    if [[ $PEERS == yes ]] && has rsx-normalize; then
+        echo "- with the default normalization: (b') / (g) = $(ratio "$DEFAULT_NOOP_NS" "$FLYWAY_NOOP_NS"), (a') / faster peer = $(ratio "$DEFAULT_APPLY_NS" "$FASTER_PEER_NS");"
+    fi
+    if has rsx-dev; then
+        echo "- development mode's snapshot: (a-dev) − (a) = $(awk -v d="$DEV_APPLY_NS" -v a="$APPLY_NS" 'BEGIN { printf "%.2f", (d - a) / 1e9 }') s;"
+    fi
     echo "- per-migration overhead over the floor, ((apply) − (e) − (d) statements only) / N, which spreads each tool's"
-    echo "  fixed cost (class loading, start-up, tracking table) over the N migrations: rsx $OVERHEAD_MS ms,"
-    echo "  Flyway $FLYWAY_OVERHEAD_MS ms, Liquibase $LIQUIBASE_OVERHEAD_MS ms;"
-    echo "- without that fixed cost, ((apply) − (no-op) − (d) statements only) / N: rsx $MARGINAL_MS ms,"
-    echo "  Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms."
+    echo "  fixed cost (class loading, start-up, tracking table) over the N migrations: rsx $OVERHEAD_MS ms$(
+        [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_OVERHEAD_MS ms, Liquibase $LIQUIBASE_OVERHEAD_MS ms");"
+    echo "- without that fixed cost, ((apply) − (no-op) − (d) statements only) / N: rsx $MARGINAL_MS ms$(
+        [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms")."
     echo
-    echo "End state: $TABLES tables, $COLUMNS columns, $ROWCOUNT rows in the JDBC floor's database. rsx:migrate in"
-    echo "production and in development mode (normalization skipped), flyway:migrate and liquibase:update identical to"
-    echo "it (tracking tables excluded), with $N migrations recorded by each: $SAME. With the default normalization"
-    echo "the plugin's schema has $NORMALIZED_COLUMNS columns. Snapshot schemas left after development mode: $LEFT_SNAPSHOTS."
+    echo "End state: $TABLES tables, $COLUMNS columns, $ROWCOUNT rows in the JDBC floor's database. Every tool run"
+    echo "($TOOLS; normalization skipped) identical to it (tracking tables excluded), with $N migrations recorded by"
+    echo "each: $SAME. With the default normalization the plugin's schema has $NORMALIZED_COLUMNS columns. Snapshot"
+    echo "schemas left after development mode: $LEFT_SNAPSHOTS."
     for failure in "${FAILURES[@]}"; do echo "- DIFFERENT: $failure"; done
     echo
     echo "Machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"
     echo "load average at start $START_LOAD, at end $END_LOAD."
     echo "JDK: $JAVA_VERSION. Maven: $MAVEN_VERSION (wrapper). MariaDB: $MARIADB_VERSION (loopback TCP, user with password)."
     echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION built from commit $COMMIT; JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
-    echo "Peers: flyway-maven-plugin and flyway-mysql $FLYWAY_VERSION; liquibase-maven-plugin $LIQUIBASE_VERSION; both with"
-    echo "mysql-connector-j $CONNECTOR_VERSION. Resolving them and one untimed flyway:info + liquibase:status took $RESOLVE_SECS s"
-    echo "(already in ~/.m2 before the run: $PEERS_CACHED). The whole run took $((SECONDS / 60)) min $((SECONDS % 60)) s."
+    if has flyway || has liquibase; then
+        echo "Peers: flyway-maven-plugin and flyway-mysql $FLYWAY_VERSION; liquibase-maven-plugin $LIQUIBASE_VERSION; both with"
+        echo "mysql-connector-j $CONNECTOR_VERSION. Resolving them and one untimed flyway:info + liquibase:status took $RESOLVE_SECS s"
+        echo "(already in ~/.m2 before the run: $PEERS_CACHED)."
+    fi
+    echo "The whole run took $((SECONDS / 60)) min $((SECONDS % 60)) s."
 } | tee "$TARGET/results.md"
 
 [[ $SAME == yes ]] || { log "FAILED: ${FAILURES[0]}"; exit 1; }

@@ -6,8 +6,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -118,12 +118,12 @@ public final class MigrationChangeLog {
     }
 
     /**
-     * Every changeset's key ({@link ChangeSetKey}) and checksum without Liquibase, from the checksums earlier runs
-     * computed; empty when any is not known there, or the directory has formatted changelogs (whose changesets only
-     * Liquibase can list).
+     * Every migration file's checksum without Liquibase, from the checksums earlier runs computed, in version order;
+     * empty when any is not known there, or the directory has formatted changelogs (whose changesets only Liquibase
+     * can list). A plain file is one changeset, identified by {@link #keyOf}.
      */
-    Optional<Map<String, String>> cachedChecksums() {
-        Map<String, String> byKey = new HashMap<>();
+    Optional<Map<MigrationFile, String>> cachedChecksums() {
+        Map<MigrationFile, String> byFile = new LinkedHashMap<>();
         for (Source source : sources) {
             MigrationFile file = source.file();
             if (file.formattedChangelog()) {
@@ -133,9 +133,14 @@ public final class MigrationChangeLog {
             if (checksum.isEmpty()) {
                 return Optional.empty();
             }
-            byKey.put(ChangeSetKey.of(file.fileName(), file.version(), AUTHOR), checksum.get());
+            byFile.put(file, checksum.get());
         }
-        return Optional.of(byKey);
+        return Optional.of(byFile);
+    }
+
+    /** The {@link ChangeSetKey} of the one changeset of a plain SQL file. */
+    static String keyOf(MigrationFile plainFile) {
+        return ChangeSetKey.of(plainFile.fileName(), plainFile.version(), AUTHOR);
     }
 
     /** Keeps the checksums this run computed for the next; see {@link ChecksumCache#save()}. */

@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import liquibase.Contexts;
@@ -42,13 +41,14 @@ public final class MigrationEngine {
         this.log = log;
     }
 
-    /** The state of every migration; reads only, creates nothing. */
+    /**
+     * The state of every migration; reads only, creates nothing. One query of the tracking table; Liquibase only
+     * starts when a checksum is not known from an earlier run or a recorded one differs.
+     */
     public StatusReport status(ConnectionSettings database, MigrationChangeLog changeLog) {
-        return LiquibaseScope.run(log, () -> {
-            try (Connection connection = DatabaseConnector.open(database)) {
-                return compare(changeLog, readTrackingTable(connection));
-            }
-        });
+        List<AppliedMigration> applied = readTrackingTable(database);
+        return StatusReport.compareCached(changeLog, applied)
+                .orElseGet(() -> LiquibaseScope.run(log, () -> compare(changeLog, applied)));
     }
 
     /**
@@ -58,23 +58,9 @@ public final class MigrationEngine {
      * {@link #migrate} decide then, and explain.
      */
     public Optional<String> upToDateVersion(ConnectionSettings database, MigrationChangeLog changeLog) {
-        Optional<Map<String, String>> checksums = changeLog.cachedChecksums();
-        if (checksums.isEmpty()) {
-            return Optional.empty();
-        }
-        List<AppliedMigration> applied;
-        try (Connection connection = DatabaseConnector.open(database)) {
-            applied = readTrackingTable(connection);
-        } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the tracking table " + TrackingTable.NAME + ": " + e.getMessage(), e);
-        }
-        Map<String, String> expected = checksums.get();
-        boolean upToDate = applied.size() == expected.size()
-                && applied.stream().allMatch(row -> row.checksum() != null && row.checksum().equals(expected.get(row.key())));
-        if (!upToDate) {
-            return Optional.empty();
-        }
-        return changeLog.files().stream().max(Comparator.naturalOrder()).map(MigrationFile::version);
+        return StatusReport.compareCached(changeLog, readTrackingTable(database))
+                .filter(status -> status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED))
+                .map(StatusReport::currentVersion);
     }
 
     /**
@@ -168,6 +154,14 @@ public final class MigrationEngine {
         StatusReport status = StatusReport.compare(changeLog, applied);
         changeLog.saveChecksums();
         return status;
+    }
+
+    private static List<AppliedMigration> readTrackingTable(ConnectionSettings database) {
+        try (Connection connection = DatabaseConnector.open(database)) {
+            return readTrackingTable(connection);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the tracking table " + TrackingTable.NAME + ": " + e.getMessage(), e);
+        }
     }
 
     private static List<AppliedMigration> readTrackingTable(Connection connection) {

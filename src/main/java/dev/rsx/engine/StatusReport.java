@@ -6,6 +6,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.change.CheckSum;
@@ -41,13 +42,48 @@ public record StatusReport(List<MigrationStatus> rows) {
             rows.add(new MigrationStatus(file.version(), description, file.fileName(), changeSet.getId(), state,
                     match == null ? null : match.appliedAt(), match == null ? null : match.checksum(), local));
         }
-        applied.stream().filter(a -> appliedByKey.containsKey(a.key())).forEach(missing -> {
+        addMissing(applied, appliedByKey, rows);
+        return new StatusReport(List.copyOf(rows));
+    }
+
+    /**
+     * The same comparison from the checksums earlier runs computed, without Liquibase; empty when they are not all
+     * cached, or when a recorded checksum differs from the file's (only Liquibase can tell an edit from a checksum
+     * an older Liquibase recorded).
+     */
+    static Optional<StatusReport> compareCached(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
+        Optional<Map<MigrationFile, String>> checksums = changeLog.cachedChecksums();
+        if (checksums.isEmpty()) {
+            return Optional.empty();
+        }
+        Map<String, AppliedMigration> appliedByKey = new HashMap<>();
+        for (AppliedMigration migration : applied) {
+            appliedByKey.put(migration.key(), migration);
+        }
+        List<MigrationStatus> rows = new ArrayList<>();
+        for (Map.Entry<MigrationFile, String> entry : checksums.get().entrySet()) {
+            MigrationFile file = entry.getKey();
+            String local = entry.getValue();
+            AppliedMigration match = appliedByKey.remove(MigrationChangeLog.keyOf(file));
+            if (match != null && match.checksum() != null && !match.checksum().equals(local)) {
+                return Optional.empty();
+            }
+            rows.add(new MigrationStatus(file.version(), file.description(), file.fileName(), file.version(),
+                    match == null ? MigrationState.PENDING : MigrationState.APPLIED, match == null ? null : match.appliedAt(),
+                    match == null ? null : match.checksum(), local));
+        }
+        addMissing(applied, appliedByKey, rows);
+        return Optional.of(new StatusReport(List.copyOf(rows)));
+    }
+
+    private static void addMissing(List<AppliedMigration> applied, Map<String, AppliedMigration> unmatched,
+            List<MigrationStatus> rows) {
+        applied.stream().filter(a -> unmatched.containsKey(a.key())).forEach(missing -> {
             Matcher m = LEADING_VERSION.matcher(missing.fileName());
             rows.add(new MigrationStatus(m.matches() ? m.group(1) : missing.id(), m.matches() ? m.group(2) : missing.fileName(),
                     missing.fileName(), missing.id(), MigrationState.FILE_MISSING, missing.appliedAt(), missing.checksum(), null));
         });
         rows.sort(Comparator.comparing(StatusReport::orderOf));
-        return new StatusReport(List.copyOf(rows));
     }
 
     private static BigInteger orderOf(MigrationStatus row) {

@@ -9,6 +9,7 @@ import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
+import java.sql.Connection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -77,6 +78,32 @@ class UpToDateCheckTest {
                     + " VALUES ('000', 'rsx', '000_gone.sql', NOW(), 0, 'EXECUTED', '9:abc')");
             assertEquals(Optional.empty(), engine.upToDateVersion(db.settings(), dir.load(checksums)),
                     "the database applied a migration whose file is gone");
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void statusFromTheCachedChecksumsIsLiquibasesStatus(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("status-cached").write("001_create_users_table.sql", USERS);
+            Path checksums = dir.path().resolveSibling(dir.path().getFileName() + "-checksums");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+            engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null));
+            dir.write("002_create_orders_table.sql", ORDERS);
+            engine.status(db.settings(), dir.load(checksums)); // computes and keeps 002's checksum
+            db.execute("INSERT INTO DATABASECHANGELOG (ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM)"
+                    + " VALUES ('000', 'rsx', '000_gone.sql', NOW(), 0, 'EXECUTED', '9:abc')");
+
+            StatusReport cached;
+            try (Connection connection = db.connect()) {
+                cached = StatusReport.compareCached(dir.load(checksums), TrackingTable.read(connection))
+                        .orElseThrow(() -> new AssertionError("every checksum is cached"));
+            }
+            StatusReport computed = engine.status(db.settings(), dir.load());
+
+            assertEquals(computed, cached);
+            assertEquals(List.of("000 FILE_MISSING", "001 APPLIED", "002 PENDING"),
+                    cached.rows().stream().map(r -> r.version() + " " + r.state()).toList());
         }
     }
 
