@@ -228,67 +228,71 @@ write_pom "$PROJECT" rsx-bench "      <plugin>
       </plugin>"
 "$BENCH/generate.sh" "$MIGRATIONS" "$N" > /dev/null
 
-# The peers get the very same files. Flyway wants V<version>__<description>.sql: the rsx name's timestamp is the
-# version, the rest the description. Its location is a plain directory (filesystem:), as rsx reads its own.
-log "generating the Flyway $FLYWAY_VERSION project in $FLYWAY_PROJECT"
-write_pom "$FLYWAY_PROJECT" flyway-bench "      <plugin>
-        <groupId>org.flywaydb</groupId>
-        <artifactId>flyway-maven-plugin</artifactId>
-        <version>$FLYWAY_VERSION</version>
-        <configuration>
-          <locations>
-            <location>filesystem:\${project.basedir}/migrations</location>
-          </locations>
-        </configuration>
-        <dependencies>
-          <dependency>
+if has flyway; then
+    # The peers get the very same files. Flyway wants V<version>__<description>.sql: the rsx name's timestamp is the
+    # version, the rest the description. Its location is a plain directory (filesystem:), as rsx reads its own.
+    log "generating the Flyway $FLYWAY_VERSION project in $FLYWAY_PROJECT"
+    write_pom "$FLYWAY_PROJECT" flyway-bench "      <plugin>
             <groupId>org.flywaydb</groupId>
-            <artifactId>flyway-mysql</artifactId>
+            <artifactId>flyway-maven-plugin</artifactId>
             <version>$FLYWAY_VERSION</version>
-          </dependency>
-          <dependency>
-            <groupId>com.mysql</groupId>
-            <artifactId>mysql-connector-j</artifactId>
-            <version>$CONNECTOR_VERSION</version>
-          </dependency>
-        </dependencies>
-      </plugin>"
-mkdir -p "$FLYWAY_PROJECT/migrations"
-for file in "$MIGRATIONS"/*.sql; do
-    name=$(basename "$file")
-    cp "$file" "$FLYWAY_PROJECT/migrations/V${name%%_*}__${name#*_}"
-done
+            <configuration>
+              <locations>
+                <location>filesystem:\${project.basedir}/migrations</location>
+              </locations>
+            </configuration>
+            <dependencies>
+              <dependency>
+                <groupId>org.flywaydb</groupId>
+                <artifactId>flyway-mysql</artifactId>
+                <version>$FLYWAY_VERSION</version>
+              </dependency>
+              <dependency>
+                <groupId>com.mysql</groupId>
+                <artifactId>mysql-connector-j</artifactId>
+                <version>$CONNECTOR_VERSION</version>
+              </dependency>
+            </dependencies>
+          </plugin>"
+    mkdir -p "$FLYWAY_PROJECT/migrations"
+    for file in "$MIGRATIONS"/*.sql; do
+        name=$(basename "$file")
+        cp "$file" "$FLYWAY_PROJECT/migrations/V${name%%_*}__${name#*_}"
+    done
 
-# Liquibase: a master changelog (the benchmark's own XML) including every .sql file of one directory, in
-# alphabetical order, which is version order here. A plain .sql file would be one changeset whose whole text is
-# sent as ONE statement (Liquibase 4.33's SqlChangeLogParser sets splitStatements=false), which MySQL refuses
-# for a file with two statements (1064) unless the URL has allowMultiQueries=true, and that would also save
-# Liquibase the round trips the others pay. So every copy gets the two header lines of a formatted SQL
-# changelog and stays one changeset, now split at ';' like rsx and Flyway do (formatted SQL's defaults:
-# splitStatements=true, endDelimiter ';', runInTransaction=true). The statements themselves are unchanged.
-log "generating the Liquibase $LIQUIBASE_VERSION project in $LIQUIBASE_PROJECT"
-write_pom "$LIQUIBASE_PROJECT" liquibase-bench "      <plugin>
-        <groupId>org.liquibase</groupId>
-        <artifactId>liquibase-maven-plugin</artifactId>
-        <version>$LIQUIBASE_VERSION</version>
-        <configuration>
-          <changeLogFile>changelog/master.xml</changeLogFile>
-        </configuration>
-        <dependencies>
-          <dependency>
-            <groupId>com.mysql</groupId>
-            <artifactId>mysql-connector-j</artifactId>
-            <version>$CONNECTOR_VERSION</version>
-          </dependency>
-        </dependencies>
-      </plugin>"
-mkdir -p "$LIQUIBASE_PROJECT/changelog/migrations"
-for file in "$MIGRATIONS"/*.sql; do
-    name=$(basename "$file" .sql)
-    { printf -- '--liquibase formatted sql\n--changeset bench:%s\n' "$name"; cat "$file"; } \
-        > "$LIQUIBASE_PROJECT/changelog/migrations/$name.sql"
-done
-cat > "$LIQUIBASE_PROJECT/changelog/master.xml" <<'EOF'
+fi
+
+if has liquibase; then
+    # Liquibase: a master changelog (the benchmark's own XML) including every .sql file of one directory, in
+    # alphabetical order, which is version order here. A plain .sql file would be one changeset whose whole text is
+    # sent as ONE statement (Liquibase 4.33's SqlChangeLogParser sets splitStatements=false), which MySQL refuses
+    # for a file with two statements (1064) unless the URL has allowMultiQueries=true, and that would also save
+    # Liquibase the round trips the others pay. So every copy gets the two header lines of a formatted SQL
+    # changelog and stays one changeset, now split at ';' like rsx and Flyway do (formatted SQL's defaults:
+    # splitStatements=true, endDelimiter ';', runInTransaction=true). The statements themselves are unchanged.
+    log "generating the Liquibase $LIQUIBASE_VERSION project in $LIQUIBASE_PROJECT"
+    write_pom "$LIQUIBASE_PROJECT" liquibase-bench "      <plugin>
+            <groupId>org.liquibase</groupId>
+            <artifactId>liquibase-maven-plugin</artifactId>
+            <version>$LIQUIBASE_VERSION</version>
+            <configuration>
+              <changeLogFile>changelog/master.xml</changeLogFile>
+            </configuration>
+            <dependencies>
+              <dependency>
+                <groupId>com.mysql</groupId>
+                <artifactId>mysql-connector-j</artifactId>
+                <version>$CONNECTOR_VERSION</version>
+              </dependency>
+            </dependencies>
+          </plugin>"
+    mkdir -p "$LIQUIBASE_PROJECT/changelog/migrations"
+    for file in "$MIGRATIONS"/*.sql; do
+        name=$(basename "$file" .sql)
+        { printf -- '--liquibase formatted sql\n--changeset bench:%s\n' "$name"; cat "$file"; } \
+            > "$LIQUIBASE_PROJECT/changelog/migrations/$name.sql"
+    done
+    cat > "$LIQUIBASE_PROJECT/changelog/master.xml" <<'EOF'
 <?xml version="1.0" encoding="UTF-8"?>
 <!-- Generated by bench/run.sh: every .sql file of migrations/ is one changeset (formatted SQL), in file-name order. -->
 <databaseChangeLog xmlns="http://www.liquibase.org/xml/ns/dbchangelog"
@@ -298,6 +302,8 @@ cat > "$LIQUIBASE_PROJECT/changelog/master.xml" <<'EOF'
   <includeAll path="migrations/" relativeToChangelogFile="true"/>
 </databaseChangeLog>
 EOF
+
+fi
 
 start_server
 MARIADB_VERSION=$(sql_root -e 'SELECT VERSION()')
