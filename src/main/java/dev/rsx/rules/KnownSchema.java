@@ -1,5 +1,6 @@
 package dev.rsx.rules;
 
+import dev.rsx.schema.BaseTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -74,15 +75,17 @@ public final class KnownSchema {
     /** The base tables of the connection's current database, with their columns and primary keys. */
     public static KnownSchema read(Connection connection) throws SQLException {
         KnownSchema schema = new KnownSchema();
-        try (PreparedStatement query = connection.prepareStatement("SELECT c.TABLE_NAME, c.COLUMN_NAME, c.COLUMN_TYPE,"
-                + " c.IS_NULLABLE, c.COLUMN_KEY, c.EXTRA FROM information_schema.COLUMNS c JOIN information_schema.TABLES t"
-                + " ON t.TABLE_SCHEMA = c.TABLE_SCHEMA AND t.TABLE_NAME = c.TABLE_NAME"
-                + " WHERE c.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'"
-                + " ORDER BY c.TABLE_NAME, c.ORDINAL_POSITION");
+        Set<String> baseTables = BaseTables.withCollation(connection).keySet();
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE,"
+                + " IS_NULLABLE, COLUMN_KEY, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
+                + " ORDER BY TABLE_NAME, ORDINAL_POSITION");
                 ResultSet rows = query.executeQuery()) {
             Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
             while (rows.next()) {
                 String tableName = rows.getString(1);
+                if (!baseTables.contains(tableName)) {
+                    continue;
+                }
                 Table table = schema.tables.computeIfAbsent(key(tableName), k -> new Table(tableName));
                 String column = rows.getString(2);
                 table.put(new Column(column, ColumnType.parse(rows.getString(3), List.of()), "YES".equals(rows.getString(4)),

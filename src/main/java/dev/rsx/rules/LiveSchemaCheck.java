@@ -5,12 +5,15 @@ import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.rules.checks.ForeignKeyTypeRule;
 import dev.rsx.rules.checks.RequiredIdRule;
 import dev.rsx.rules.checks.UnsignedKeyRule;
+import dev.rsx.schema.BaseTables;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -68,24 +71,22 @@ public final class LiveSchemaCheck {
 
     private static Map<String, TableFacts> read(Connection connection, Predicate<String> selected) throws SQLException {
         Map<String, TableFacts> tables = new LinkedHashMap<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT t.TABLE_NAME, t.TABLE_COLLATION, c.COLUMN_NAME,"
-                + " c.COLUMN_TYPE, c.IS_NULLABLE, c.EXTRA, c.COLUMN_KEY, c.CHARACTER_SET_NAME"
-                + " FROM information_schema.TABLES t JOIN information_schema.COLUMNS c"
-                + " ON c.TABLE_SCHEMA = t.TABLE_SCHEMA AND c.TABLE_NAME = t.TABLE_NAME"
-                + " WHERE t.TABLE_SCHEMA = DATABASE() AND t.TABLE_TYPE = 'BASE TABLE'"
-                + " ORDER BY t.TABLE_NAME, c.ORDINAL_POSITION");
+        Map<String, String> collations = BaseTables.withCollation(connection);
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE,"
+                + " IS_NULLABLE, EXTRA, COLUMN_KEY, CHARACTER_SET_NAME FROM information_schema.COLUMNS"
+                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
                 String name = rows.getString(1);
-                if (OWNED.contains(name.toLowerCase(Locale.ROOT)) || !selected.test(name)) {
+                if (!collations.containsKey(name) || OWNED.contains(name.toLowerCase(Locale.ROOT)) || !selected.test(name)) {
                     continue;
                 }
                 TableFacts table = tables.computeIfAbsent(name, TableFacts::new);
-                table.collation = rows.getString(2);
-                String column = rows.getString(3);
-                table.columns.put(column.toLowerCase(Locale.ROOT), new String[] {column, rows.getString(4), rows.getString(5),
-                        rows.getString(6), rows.getString(8)});
-                if ("PRI".equals(rows.getString(7))) {
+                table.collation = collations.get(name);
+                String column = rows.getString(2);
+                table.columns.put(column.toLowerCase(Locale.ROOT), new String[] {column, rows.getString(3), rows.getString(4),
+                        rows.getString(5), rows.getString(7)});
+                if ("PRI".equals(rows.getString(6))) {
                     table.primaryKey.add(column);
                 }
             }
@@ -129,29 +130,67 @@ public final class LiveSchemaCheck {
 
     private static void checkForeignKeys(Connection connection, Map<String, TableFacts> tables, Findings findings)
             throws SQLException {
-        try (PreparedStatement query = connection.prepareStatement("SELECT k.TABLE_NAME, k.COLUMN_NAME, c.COLUMN_TYPE,"
-                + " k.REFERENCED_TABLE_NAME, k.REFERENCED_COLUMN_NAME, r.COLUMN_TYPE, k.CONSTRAINT_NAME"
-                + " FROM information_schema.KEY_COLUMN_USAGE k"
-                + " JOIN information_schema.COLUMNS c ON c.TABLE_SCHEMA = k.TABLE_SCHEMA AND c.TABLE_NAME = k.TABLE_NAME"
-                + " AND c.COLUMN_NAME = k.COLUMN_NAME"
-                + " JOIN information_schema.COLUMNS r ON r.TABLE_SCHEMA = k.REFERENCED_TABLE_SCHEMA"
-                + " AND r.TABLE_NAME = k.REFERENCED_TABLE_NAME AND r.COLUMN_NAME = k.REFERENCED_COLUMN_NAME"
-                + " WHERE k.TABLE_SCHEMA = DATABASE() AND k.REFERENCED_TABLE_NAME IS NOT NULL");
+        record Reference(String constraint, String table, String column, String referencedSchema, String referencedTable,
+                String referencedColumn) {}
+        List<Reference> references = new ArrayList<>();
+        try (PreparedStatement query = connection.prepareStatement("SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME,"
+                + " REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME"
+                + " FROM information_schema.KEY_COLUMN_USAGE"
+                + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL");
                 ResultSet rows = query.executeQuery()) {
             while (rows.next()) {
-                String table = rows.getString(1);
-                if (!tables.containsKey(table)) {
-                    continue;
-                }
-                ColumnType referencing = ColumnType.parse(rows.getString(3), List.of());
-                ColumnType referenced = ColumnType.parse(rows.getString(6), List.of());
-                if (!referencing.describe().equals(referenced.describe())) {
-                    findings.add(ForeignKeyTypeRule.DEFINITION, null, 0, table, "Foreign key " + rows.getString(7) + ": "
-                            + table + "." + rows.getString(2) + " is " + referencing.describe().toUpperCase()
-                            + " but references " + rows.getString(4) + "." + rows.getString(5) + ", which is "
-                            + referenced.describe().toUpperCase() + ".");
+                if (tables.containsKey(rows.getString(2))) {
+                    references.add(new Reference(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
+                            rows.getString(5), rows.getString(6)));
                 }
             }
         }
+        if (references.isEmpty()) {
+            return;
+        }
+        String schema = connection.getCatalog();
+        Set<String> schemas = new LinkedHashSet<>();
+        schemas.add(schema);
+        references.forEach(r -> schemas.add(r.referencedSchema()));
+        Map<String, String> types = columnTypes(connection, schemas);
+        for (Reference reference : references) {
+            String referencingType = types.get(columnKey(schema, reference.table(), reference.column()));
+            String referencedType = types.get(columnKey(reference.referencedSchema(), reference.referencedTable(),
+                    reference.referencedColumn()));
+            if (referencingType == null || referencedType == null) {
+                continue;
+            }
+            ColumnType referencing = ColumnType.parse(referencingType, List.of());
+            ColumnType referenced = ColumnType.parse(referencedType, List.of());
+            if (!referencing.describe().equals(referenced.describe())) {
+                findings.add(ForeignKeyTypeRule.DEFINITION, null, 0, reference.table(), "Foreign key "
+                        + reference.constraint() + ": " + reference.table() + "." + reference.column() + " is "
+                        + referencing.describe().toUpperCase() + " but references " + reference.referencedTable() + "."
+                        + reference.referencedColumn() + ", which is " + referenced.describe().toUpperCase() + ".");
+            }
+        }
+    }
+
+    /** Every column's type in {@code schemas}, by {@link #columnKey}. */
+    private static Map<String, String> columnTypes(Connection connection, Set<String> schemas) throws SQLException {
+        Map<String, String> types = new HashMap<>();
+        String placeholders = String.join(", ", schemas.stream().map(s -> "?").toList());
+        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_SCHEMA, TABLE_NAME, COLUMN_NAME,"
+                + " COLUMN_TYPE FROM information_schema.COLUMNS WHERE TABLE_SCHEMA IN (" + placeholders + ")")) {
+            int index = 1;
+            for (String schema : schemas) {
+                query.setString(index++, schema);
+            }
+            try (ResultSet rows = query.executeQuery()) {
+                while (rows.next()) {
+                    types.put(columnKey(rows.getString(1), rows.getString(2), rows.getString(3)), rows.getString(4));
+                }
+            }
+        }
+        return types;
+    }
+
+    private static String columnKey(String schema, String table, String column) {
+        return schema + "\u0000" + table + "\u0000" + column.toLowerCase(Locale.ROOT);
     }
 }

@@ -46,16 +46,15 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
             List<String> referencedColumns) {}
 
     public static SchemaInventory read(Connection connection) throws SQLException {
+        Set<String> baseTables = BaseTables.withCollation(connection).keySet();
         Map<String, List<Column>> columns = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT t.table_name, c.column_name, c.column_type,"
-                + " c.is_nullable, c.column_key, c.column_default, c.extra FROM information_schema.tables t"
-                + " JOIN information_schema.columns c ON c.table_schema = t.table_schema AND c.table_name = t.table_name"
-                + " WHERE t.table_schema = DATABASE() AND t.table_type = 'BASE TABLE'"
-                + " ORDER BY t.table_name, c.ordinal_position");
+        try (PreparedStatement s = connection.prepareStatement("SELECT table_name, column_name, column_type, is_nullable,"
+                + " column_key, column_default, extra FROM information_schema.columns WHERE table_schema = DATABASE()"
+                + " ORDER BY table_name, ordinal_position");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
-                if (!TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
+                if (baseTables.contains(table) && !TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
                     columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rows.getString(2),
                             rows.getString(3), "YES".equals(rows.getString(4)), rows.getString(5),
                             defaultValue(rows.getString(6)), rows.getString(7)));
