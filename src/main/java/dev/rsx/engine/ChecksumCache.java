@@ -15,6 +15,7 @@ import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.TreeMap;
 
 /**
@@ -35,7 +36,8 @@ public final class ChecksumCache {
 
     private final Path file;
     private final Map<String, String> stored;
-    private final Map<String, String> used = new HashMap<>();
+    /** Looked up from parallel streams. */
+    private final Map<String, String> used = new ConcurrentHashMap<>();
     private boolean added;
 
     private ChecksumCache(Path file, Map<String, String> stored) {

@@ -79,7 +79,7 @@ public final class MigrationChangeLog {
     }
 
     private static List<Source> read(List<MigrationFile> files) {
-        return files.stream().map(file -> new Source(file, read(file))).toList();
+        return files.parallelStream().map(file -> new Source(file, read(file))).toList();
     }
 
     private synchronized Built built() {
@@ -123,17 +123,17 @@ public final class MigrationChangeLog {
      * can list). A plain file is one changeset, identified by {@link #keyOf}.
      */
     Optional<Map<MigrationFile, String>> cachedChecksums() {
+        if (sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
+            return Optional.empty();
+        }
+        List<Optional<String>> found = sources.parallelStream()
+                .map(source -> checksums.get(source.file().fileName(), source.content())).toList();
         Map<MigrationFile, String> byFile = new LinkedHashMap<>();
-        for (Source source : sources) {
-            MigrationFile file = source.file();
-            if (file.formattedChangelog()) {
+        for (int i = 0; i < sources.size(); i++) {
+            if (found.get(i).isEmpty()) {
                 return Optional.empty();
             }
-            Optional<String> checksum = checksums.get(file.fileName(), source.content());
-            if (checksum.isEmpty()) {
-                return Optional.empty();
-            }
-            byFile.put(file, checksum.get());
+            byFile.put(sources.get(i).file(), found.get(i).get());
         }
         return Optional.of(byFile);
     }

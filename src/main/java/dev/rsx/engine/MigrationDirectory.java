@@ -10,8 +10,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
@@ -74,6 +76,11 @@ public final class MigrationDirectory {
         List<Problem> problems = new ArrayList<>();
         List<MigrationFile> migrations = new ArrayList<>();
         Map<BigInteger, MigrationFile> byVersion = new HashMap<>();
+        // Opening every file for its first line is what listing 10,000 migrations costs: on every core.
+        Set<Path> formatted = entries.parallelStream()
+                .filter(entry -> FILE_NAME.matcher(entry.getFileName().toString()).matches())
+                .filter(MigrationDirectory::startsWithFormattedHeader)
+                .collect(Collectors.toSet());
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (!name.toLowerCase().endsWith(".sql")) {
@@ -90,7 +97,7 @@ public final class MigrationDirectory {
                 continue;
             }
             MigrationFile file = new MigrationFile(m.group(1), new BigInteger(m.group(1)), m.group(2), entry,
-                    startsWithFormattedHeader(entry));
+                    formatted.contains(entry));
             MigrationFile clash = byVersion.putIfAbsent(file.order(), file);
             if (clash != null) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, name, "Duplicate version " + file.version() + ": "
