@@ -2,6 +2,9 @@ package dev.rsx.testing;
 
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
+import dev.rsx.engine.EngineLog;
+import dev.rsx.snapshot.LogicalSnapshot;
+import dev.rsx.snapshot.Snapshot;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -41,8 +44,13 @@ public record TestDb(String target, ConnectionSettings settings) implements Auto
         return column("SELECT table_name FROM information_schema.tables WHERE table_schema = DATABASE() ORDER BY table_name");
     }
 
+    /** Drops the database and the logical snapshots taken of it, which live in schemas of their own. */
     @Override
     public void close() {
+        LogicalSnapshot snapshots = new LogicalSnapshot(settings);
+        for (Snapshot snapshot : snapshots.list()) {
+            snapshots.drop(snapshot.name(), EngineLog.silent());
+        }
         TestDatabases.execute(settings, "DROP DATABASE IF EXISTS `" + settings.database() + "`");
     }
 
