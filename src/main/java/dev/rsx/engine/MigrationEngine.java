@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -49,18 +48,6 @@ public final class MigrationEngine {
         List<AppliedMigration> applied = readTrackingTable(database);
         return StatusReport.compareCached(changeLog, applied)
                 .orElseGet(() -> LiquibaseScope.run(log, () -> compare(changeLog, applied)));
-    }
-
-    /**
-     * The current version when every migration is applied unchanged and the database applied nothing else, decided
-     * with one query of the tracking table and the checksums earlier runs computed, without starting Liquibase.
-     * Empty when anything may be pending, changed or missing, or a checksum is not known yet: {@link #status} and
-     * {@link #migrate} decide then, and explain.
-     */
-    public Optional<String> upToDateVersion(ConnectionSettings database, MigrationChangeLog changeLog) {
-        return StatusReport.compareCached(changeLog, readTrackingTable(database))
-                .filter(status -> status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED))
-                .map(StatusReport::currentVersion);
     }
 
     /**

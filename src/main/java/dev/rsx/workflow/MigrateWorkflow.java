@@ -11,6 +11,7 @@ import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.MigrationFailedException;
 import dev.rsx.engine.MigrationFile;
+import dev.rsx.engine.MigrationState;
 import dev.rsx.engine.MigrationStatus;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.RsxException;
@@ -109,11 +110,10 @@ public final class MigrateWorkflow {
             log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
                     + "): no snapshot protection, migrations run directly.");
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
-            Optional<MigrateResult> upToDate = upToDate(settings, recorder);
-            if (upToDate.isPresent()) {
-                return upToDate.get();
-            }
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
+            if (upToDate(settings, status)) {
+                return noOp(settings, status, recorder);
+            }
             settings.migrations().requireStatements(status);
             plan(settings, status, recorder);
             checkIntegrity(settings, status, recorder);
@@ -126,9 +126,10 @@ public final class MigrateWorkflow {
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
         if (settings.snapshots().find(RUN_SNAPSHOT).isEmpty()) {
-            Optional<MigrateResult> upToDate = upToDate(settings, recorder);
-            if (upToDate.isPresent()) {
-                return upToDate.get();
+            // Decided again under the run lock when something is pending: another run may be applying it now.
+            StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
+            if (upToDate(settings, status)) {
+                return noOp(settings, status, recorder);
             }
         }
         try (RunLock lock = settings.serializeRuns()
@@ -184,23 +185,22 @@ public final class MigrateWorkflow {
     }
 
     /**
-     * The run when nothing is pending, decided without Liquibase (see {@link MigrationEngine#upToDateVersion}) and
-     * without a snapshot or the run lock: applied migrations never become pending again, so a run that starts now
-     * cannot change the answer. Empty when something is or may be pending, or when the integrity file has something
-     * to say: the full run decides and explains then.
+     * Whether the run has nothing to do but normalize: every migration applied unchanged and the integrity file
+     * content. Such a run needs no snapshot and no run lock (applied migrations never become pending again), and
+     * {@link MigrationEngine#status} decided it without Liquibase when earlier runs left the checksums. Anything else
+     * takes the full run, which explains.
      */
-    private Optional<MigrateResult> upToDate(Settings settings, MigrateRecorder recorder) {
-        long started = System.nanoTime();
-        Optional<String> version = new MigrationEngine(log).upToDateVersion(settings.database(), settings.migrations());
-        if (version.isEmpty()
-                || !IntegrityFile.check(settings.migrations().directory(), settings.migrations().files()).isEmpty()) {
-            return Optional.empty();
-        }
-        MigrateResult result = new MigrateResult(List.of(), version.get(), Duration.ofNanos(System.nanoTime() - started));
+    private static boolean upToDate(Settings settings, StatusReport status) {
+        return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED)
+                && IntegrityFile.check(settings.migrations().directory(), settings.migrations().files()).isEmpty();
+    }
+
+    private MigrateResult noOp(Settings settings, StatusReport status, MigrateRecorder recorder) {
+        MigrateResult result = new MigrateResult(List.of(), status.currentVersion(), Duration.ZERO);
         recorder.applied(result.applied());
         logOutcome(result);
         normalize(settings, recorder);
-        return Optional.of(result);
+        return result;
     }
 
     /**

@@ -2,6 +2,7 @@ package dev.rsx.engine;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.TestDatabases;
 import java.io.IOException;
@@ -73,6 +74,7 @@ class ChecksumCacheTest {
         assertEquals(Optional.empty(), cache.get("001_a.sql", "a"));
         cache.put("001_a.sql", "a", "9:aaa");
         cache.save(); // cannot replace a directory: ignored, the run goes on
+        assertTrue(Files.isDirectory(directory), "what stands where the cache would go is left as it is");
     }
 
     @Test
