@@ -21,7 +21,8 @@ import java.util.TreeMap;
 /**
  * Liquibase's checksums of plain SQL migrations, remembered by content: computing them needs Liquibase's start-up
  * (a third of a second) and deciding that nothing is pending needs nothing else from Liquibase. The key is a
- * SHA-256 of the Liquibase version, the file name and the text, so an entry can never be stale; an entry missing, a
+ * SHA-256 of the Liquibase version, the file name and the SHA-256 of the file's bytes (which the changelog computed
+ * when it read the file), so an entry can never be stale; an entry missing, a
  * cache file unreadable or absent only sends the run the slower way. Lives in the build directory: {@code mvn clean}
  * empties it.
  */
@@ -68,9 +69,9 @@ public final class ChecksumCache {
         return new ChecksumCache(file, stored);
     }
 
-    /** The checksum of {@code content} as {@code fileName}, if an earlier run computed it. */
-    public Optional<String> get(String fileName, String content) {
-        String key = key(fileName, content);
+    /** The checksum of the content with SHA-256 {@code sha256} (hex) as {@code fileName}, if an earlier run computed it. */
+    public Optional<String> get(String fileName, String sha256) {
+        String key = key(fileName, sha256);
         String checksum = stored.get(key);
         if (checksum != null) {
             used.put(key, checksum);
@@ -78,8 +79,8 @@ public final class ChecksumCache {
         return Optional.ofNullable(checksum);
     }
 
-    void put(String fileName, String content, String checksum) {
-        String key = key(fileName, content);
+    void put(String fileName, String sha256, String checksum) {
+        String key = key(fileName, sha256);
         used.put(key, checksum);
         added |= !checksum.equals(stored.get(key));
     }
@@ -109,11 +110,11 @@ public final class ChecksumCache {
         }
     }
 
-    private static String key(String fileName, String content) {
+    private static String key(String fileName, String sha256) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update((CHANGESET_FORMAT + '\n' + LIQUIBASE_VERSION + '\n' + fileName + '\n').getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest.digest(content.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(digest.digest((CHANGESET_FORMAT + '\n' + LIQUIBASE_VERSION + '\n' + fileName
+                    + '\n' + sha256).getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

@@ -1,11 +1,14 @@
 package dev.rsx.engine;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,8 +43,31 @@ public final class MigrationChangeLog {
     private final ChecksumCache checksums;
     private Built built;
 
-    /** Where a changeset came from: its migration file and that file's text, for line numbers in errors. */
-    public record Source(MigrationFile file, String content) {}
+    /**
+     * Where a changeset came from: its migration file and that file's text, for line numbers in errors.
+     *
+     * @param sha256 the SHA-256 of the file's bytes, in hex: the identity of its content for the checksum cache and
+     *     the integrity file, so neither reads nor hashes the file again
+     */
+    public record Source(MigrationFile file, String content, String sha256) {
+
+        static Source of(MigrationFile file, byte[] bytes) {
+            try {
+                String content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
+                return new Source(file, content, HexFormat.of().formatHex(newDigest().digest(bytes)));
+            } catch (CharacterCodingException e) {
+                throw new ProjectException(file.fileName() + " is not valid UTF-8. Save it as UTF-8 and run again.", e);
+            }
+        }
+
+        private static MessageDigest newDigest() {
+            try {
+                return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+        }
+    }
 
     /** The Liquibase side: the changelog, its changesets in the order they run, and where each came from. */
     private record Built(DatabaseChangeLog changeLog, List<ChangeSet> changeSets, Map<ChangeSet, Source> sources) {}
@@ -63,8 +89,10 @@ public final class MigrationChangeLog {
 
     /** As {@link #load(Path, EngineLog)}, with the checksums of earlier runs. */
     public static MigrationChangeLog load(Path directory, EngineLog log, ChecksumCache checksums) {
-        MigrationChangeLog changeLog = new MigrationChangeLog(directory, read(MigrationDirectory.scan(directory)), log,
-                checksums);
+        MigrationDirectory.Contents contents = MigrationDirectory.read(directory);
+        List<Source> sources = contents.migrations().parallelStream()
+                .map(file -> Source.of(file, contents.bytes().get(file))).toList();
+        MigrationChangeLog changeLog = new MigrationChangeLog(directory, sources, log, checksums);
         if (changeLog.sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
             changeLog.built(); // only Liquibase can tell whether a formatted changelog parses
         }
@@ -79,7 +107,7 @@ public final class MigrationChangeLog {
     }
 
     private static List<Source> read(List<MigrationFile> files) {
-        return files.parallelStream().map(file -> new Source(file, read(file))).toList();
+        return files.parallelStream().map(file -> Source.of(file, MigrationDirectory.readAllBytes(file.path()))).toList();
     }
 
     private synchronized Built built() {
@@ -112,7 +140,7 @@ public final class MigrationChangeLog {
         String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
         Source source = sourceOf(changeSet);
         if (!source.file().formattedChangelog()) {
-            checksums.put(source.file().fileName(), source.content(), checksum);
+            checksums.put(source.file().fileName(), source.sha256(), checksum);
         }
         return checksum;
     }
@@ -127,7 +155,7 @@ public final class MigrationChangeLog {
             return Optional.empty();
         }
         List<Optional<String>> found = sources.parallelStream()
-                .map(source -> checksums.get(source.file().fileName(), source.content())).toList();
+                .map(source -> checksums.get(source.file().fileName(), source.sha256())).toList();
         Map<MigrationFile, String> byFile = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {
             if (found.get(i).isEmpty()) {
@@ -185,16 +213,6 @@ public final class MigrationChangeLog {
         return sql.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*(--|#).*$", "");
     }
 
-    private static String read(MigrationFile file) {
-        try {
-            return Files.readString(file.path(), StandardCharsets.UTF_8);
-        } catch (CharacterCodingException e) {
-            throw new ProjectException(file.fileName() + " is not valid UTF-8. Save it as UTF-8 and run again.", e);
-        } catch (IOException e) {
-            throw new EnvironmentException("Cannot read " + file.path() + ": " + e.getMessage(), e);
-        }
-    }
-
     /**
      * Pending files with nothing but comments (an {@code rsx:new} template not written yet) are refused before
      * anything runs: applying one would record an empty migration as done. {@code rsx:status} just lists them.
@@ -217,6 +235,11 @@ public final class MigrationChangeLog {
         Set<String> pending = status.pending().stream()
                 .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
         return changeSets().stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
+    }
+
+    /** The SHA-256 (hex) of each migration file's bytes as this changelog read them. */
+    public Map<MigrationFile, String> sha256() {
+        return sources.stream().collect(Collectors.toMap(Source::file, Source::sha256));
     }
 
     /** The migration files, in version order. */

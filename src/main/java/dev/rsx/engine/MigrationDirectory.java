@@ -1,6 +1,5 @@
 package dev.rsx.engine;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -10,7 +9,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -39,8 +37,12 @@ public final class MigrationDirectory {
         public enum Kind { NOT_SQL, BAD_NAME, DUPLICATE_VERSION }
     }
 
-    /** The usable migrations of a directory, ordered by version, and what is wrong with the other files. */
-    public record Contents(List<MigrationFile> migrations, List<Problem> problems) {}
+    /**
+     * The usable migrations of a directory, ordered by version, and what is wrong with the other files.
+     *
+     * @param bytes each migration's content as read while listing it: every later step works from this one read
+     */
+    public record Contents(List<MigrationFile> migrations, List<Problem> problems, Map<MigrationFile, byte[]> bytes) {}
 
     /**
      * Lists the migrations in {@code directory}, ordered by version. A missing directory holds no migrations.
@@ -48,6 +50,15 @@ public final class MigrationDirectory {
      * @throws ProjectException naming every file that is not raw SQL, is badly named, or shares a version
      */
     public static List<MigrationFile> scan(Path directory) {
+        return read(directory).migrations();
+    }
+
+    /**
+     * As {@link #scan}, with the files' contents.
+     *
+     * @throws ProjectException naming every file that is not raw SQL, is badly named, or shares a version
+     */
+    static Contents read(Path directory) {
         Contents contents = inspect(directory);
         List<Problem> problems = contents.problems();
         if (!problems.isEmpty()) {
@@ -55,13 +66,13 @@ public final class MigrationDirectory {
                     + (problems.size() == 1 ? " problem" : " problems") + ":\n  - "
                     + String.join("\n  - ", problems.stream().map(Problem::message).toList()));
         }
-        return contents.migrations();
+        return contents;
     }
 
     /** Reads {@code directory} without refusing anything: for a check that reports every problem with its rule. */
     public static Contents inspect(Path directory) {
         if (!Files.isDirectory(directory)) {
-            return new Contents(List.of(), List.of());
+            return new Contents(List.of(), List.of(), Map.of());
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(directory)) {
@@ -76,11 +87,12 @@ public final class MigrationDirectory {
         List<Problem> problems = new ArrayList<>();
         List<MigrationFile> migrations = new ArrayList<>();
         Map<BigInteger, MigrationFile> byVersion = new HashMap<>();
-        // Opening every file for its first line is what listing 10,000 migrations costs: on every core.
-        Set<Path> formatted = entries.parallelStream()
+        // Reading the files is what listing 10,000 migrations costs: on every core, once (the header tells a
+        // formatted changelog, and the caller gets the bytes for the changelog and the checksums).
+        Map<Path, byte[]> read = entries.parallelStream()
                 .filter(entry -> FILE_NAME.matcher(entry.getFileName().toString()).matches())
-                .filter(MigrationDirectory::startsWithFormattedHeader)
-                .collect(Collectors.toSet());
+                .collect(Collectors.toConcurrentMap(entry -> entry, MigrationDirectory::readAllBytes));
+        Map<MigrationFile, byte[]> bytes = new HashMap<>();
         for (Path entry : entries) {
             String name = entry.getFileName().toString();
             if (!name.toLowerCase().endsWith(".sql")) {
@@ -97,7 +109,7 @@ public final class MigrationDirectory {
                 continue;
             }
             MigrationFile file = new MigrationFile(m.group(1), new BigInteger(m.group(1)), m.group(2), entry,
-                    formatted.contains(entry));
+                    startsWithFormattedHeader(read.get(entry)));
             MigrationFile clash = byVersion.putIfAbsent(file.order(), file);
             if (clash != null) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, name, "Duplicate version " + file.version() + ": "
@@ -106,16 +118,25 @@ public final class MigrationDirectory {
                 continue;
             }
             migrations.add(file);
+            bytes.put(file, read.get(entry));
         }
         migrations.sort(null);
-        return new Contents(List.copyOf(migrations), List.copyOf(problems));
+        return new Contents(List.copyOf(migrations), List.copyOf(problems), Map.copyOf(bytes));
     }
 
-    private static boolean startsWithFormattedHeader(Path file) {
-        try (BufferedReader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            String first = reader.readLine();
-            return first != null && first.strip().replace(" ", "").toLowerCase()
-                    .startsWith(FORMATTED_SQL_HEADER.replace(" ", ""));
+    /** Whether the first line is {@value #FORMATTED_SQL_HEADER}, spaces and case aside. */
+    private static boolean startsWithFormattedHeader(byte[] content) {
+        int end = 0;
+        while (end < content.length && content[end] != '\n') {
+            end++;
+        }
+        String first = new String(content, 0, end, StandardCharsets.UTF_8);
+        return first.strip().replace(" ", "").toLowerCase().startsWith(FORMATTED_SQL_HEADER.replace(" ", ""));
+    }
+
+    static byte[] readAllBytes(Path file) {
+        try {
+            return Files.readAllBytes(file);
         } catch (IOException e) {
             throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
         }

@@ -3,6 +3,7 @@ package dev.rsx.integrity;
 import static java.nio.charset.StandardCharsets.UTF_8;
 
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationDirectory;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.integrity.IntegrityProblem.Kind;
@@ -21,6 +22,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -128,9 +131,24 @@ public final class IntegrityFile {
      * problem; a directory with neither has none.
      */
     public static List<IntegrityProblem> check(Path migrationsDir, List<MigrationFile> files) {
+        return check(migrationsDir, files, file -> hash(file.path()));
+    }
+
+    /**
+     * As {@link #check(Path, List)} for the migrations of {@code changeLog}, from the digests it took when it read
+     * them: at 10,000 migrations, reading and hashing every file again is most of a no-op run's own work.
+     */
+    public static List<IntegrityProblem> check(MigrationChangeLog changeLog) {
+        Map<MigrationFile, String> sha256 = changeLog.sha256();
+        return check(changeLog.directory(), changeLog.files(),
+                file -> HASH_PREFIX + Base64.getEncoder().encodeToString(HexFormat.of().parseHex(sha256.get(file))));
+    }
+
+    private static List<IntegrityProblem> check(Path migrationsDir, List<MigrationFile> files,
+            Function<MigrationFile, String> hashOf) {
         Optional<IntegrityFile> sum = read(migrationsDir);
         if (sum.isPresent()) {
-            return sum.get().verify(files);
+            return sum.get().verify(files, hashOf);
         }
         if (files.isEmpty()) {
             return List.of();
@@ -148,11 +166,15 @@ public final class IntegrityFile {
      * everything.
      */
     public List<IntegrityProblem> verify(List<MigrationFile> files) {
+        return verify(files, file -> hash(file.path()));
+    }
+
+    private List<IntegrityProblem> verify(List<MigrationFile> files, Function<MigrationFile, String> hashOf) {
         List<IntegrityProblem> problems = new ArrayList<>(conflicts);
         Set<String> present = new HashSet<>();
-        // Reading and hashing every file is most of a no-op run's own work at 10,000 migrations: on every core.
+        // Reading and hashing every file is most of the work at 10,000 migrations: on every core.
         Map<String, String> hashes = files.parallelStream().filter(file -> entries.containsKey(file.fileName()))
-                .collect(Collectors.toConcurrentMap(MigrationFile::fileName, file -> hash(file.path())));
+                .collect(Collectors.toConcurrentMap(MigrationFile::fileName, hashOf));
         for (MigrationFile file : files.stream().sorted().toList()) {
             String name = file.fileName();
             present.add(name);

@@ -4,6 +4,8 @@ import dev.rsx.schema.SchemaInventory;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -39,8 +41,9 @@ public final class ErDiagram {
             rows.forEach(row -> out.append(row).append('\n'));
             out.append("    }\n");
         }
+        Map<String, SchemaInventory.Table> tables = schema.tablesByName();
         for (SchemaInventory.ForeignKey key : schema.foreignKeys()) {
-            boolean optional = schema.table(key.table()).map(t -> key.columns().stream()
+            boolean optional = Optional.ofNullable(tables.get(key.table())).map(t -> key.columns().stream()
                     .anyMatch(c -> t.column(c).map(SchemaInventory.Column::nullable).orElse(false))).orElse(false);
             out.append("    ").append(name(key.referencedTable())).append(optional ? " |o--o{ " : " ||--o{ ")
                     .append(name(key.table())).append(" : \"").append(key.name().replace("\"", "'")).append("\"\n");

@@ -3,6 +3,7 @@ package dev.rsx.report;
 import dev.rsx.schema.SchemaInventory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -18,14 +19,18 @@ public record SchemaDiff(List<String> tablesAdded, List<String> tablesDropped, L
         List<String> columnsAdded = new ArrayList<>();
         List<String> columnsModified = new ArrayList<>();
         List<String> columnsDropped = new ArrayList<>();
+        Map<String, SchemaInventory.Table> beforeByName = before.tablesByName();
+        Map<String, SchemaInventory.Table> afterByName = after.tablesByName();
         for (SchemaInventory.Table table : after.tables()) {
-            SchemaInventory.Table old = before.table(table.name()).orElse(null);
+            SchemaInventory.Table old = beforeByName.get(table.name());
             if (old == null) {
                 tablesAdded.add(table.name() + " (" + String.join(", ", table.columns().stream().map(SchemaDiff::describe).toList()) + ")");
                 continue;
             }
+            Map<String, SchemaInventory.Column> oldColumns = old.columnsByName();
+            Map<String, SchemaInventory.Column> newColumns = table.columnsByName();
             for (SchemaInventory.Column column : table.columns()) {
-                SchemaInventory.Column was = old.column(column.name()).orElse(null);
+                SchemaInventory.Column was = oldColumns.get(column.name());
                 if (was == null) {
                     columnsAdded.add(table.name() + "." + describe(column));
                 } else if (!sameDefinition(was, column)) {
@@ -33,13 +38,13 @@ public record SchemaDiff(List<String> tablesAdded, List<String> tablesDropped, L
                 }
             }
             for (SchemaInventory.Column column : old.columns()) {
-                if (table.column(column.name()).isEmpty()) {
+                if (!newColumns.containsKey(column.name())) {
                     columnsDropped.add(table.name() + "." + column.name());
                 }
             }
         }
         for (SchemaInventory.Table table : before.tables()) {
-            if (after.table(table.name()).isEmpty()) {
+            if (!afterByName.containsKey(table.name())) {
                 tablesDropped.add(table.name());
             }
         }

@@ -17,12 +17,13 @@ public final class RowCounts {
     public static Map<String, Long> of(Connection connection, SchemaInventory schema, Collection<String> tables)
             throws SQLException {
         Map<String, Long> counts = new LinkedHashMap<>();
+        Map<String, SchemaInventory.Table> existing = schema.tablesByName();
         try (Statement s = connection.createStatement()) {
             for (String table : tables) {
-                if (schema.table(table).isEmpty()) {
+                if (!existing.containsKey(table)) {
                     continue;
                 }
-                String name = schema.table(table).get().name();
+                String name = existing.get(table).name();
                 try (ResultSet rows = s.executeQuery("SELECT COUNT(*) FROM `" + name.replace("`", "``") + "`")) {
                     rows.next();
                     counts.put(name, rows.getLong(1));

@@ -12,6 +12,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * What the tables of the connection's current database look like, from information_schema: every table with its
@@ -28,6 +30,11 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
 
         public Optional<Column> column(String name) {
             return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
+        }
+
+        /** The columns by name, case aside: for comparing whole tables without a search per column. */
+        public Map<String, Column> columnsByName() {
+            return byName(columns, Column::name);
         }
     }
 
@@ -98,5 +105,19 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
 
     public Optional<Table> table(String name) {
         return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
+    }
+
+    /**
+     * The tables by name, case aside: for looking up many tables, where a search per table would make reading a
+     * schema of thousands of tables quadratic.
+     */
+    public Map<String, Table> tablesByName() {
+        return byName(tables, Table::name);
+    }
+
+    private static <T> Map<String, T> byName(List<T> items, Function<T, String> name) {
+        Map<String, T> index = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        items.forEach(item -> index.putIfAbsent(name.apply(item), item));
+        return index;
     }
 }

@@ -192,7 +192,7 @@ public final class MigrateWorkflow {
      */
     private static boolean upToDate(Settings settings, StatusReport status) {
         return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED)
-                && IntegrityFile.check(settings.migrations().directory(), settings.migrations().files()).isEmpty();
+                && IntegrityFile.check(settings.migrations()).isEmpty();
     }
 
     private MigrateResult noOp(Settings settings, StatusReport status, MigrateRecorder recorder) {
@@ -276,7 +276,7 @@ public final class MigrateWorkflow {
     private void checkIntegrity(Settings settings, StatusReport status, MigrateRecorder recorder) {
         Path directory = settings.migrations().directory();
         List<MigrationFile> files = settings.migrations().files();
-        List<IntegrityProblem> problems = IntegrityFile.check(directory, files);
+        List<IntegrityProblem> problems = IntegrityFile.check(settings.migrations());
         if (problems.isEmpty()) {
             return;
         }

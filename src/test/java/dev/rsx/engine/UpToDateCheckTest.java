@@ -11,7 +11,11 @@ import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -42,6 +46,11 @@ class UpToDateCheckTest {
             );
             """;
 
+    /** The cache's content identity of a file: the SHA-256 of its bytes, in hex. */
+    private static String sha256(String content) throws NoSuchAlgorithmException {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content.getBytes(StandardCharsets.UTF_8)));
+    }
+
     /** The current version when the cached status says every migration is applied; empty otherwise. */
     private static Optional<String> upToDateWithoutLiquibase(TestDb db, MigrationChangeLog changeLog) throws SQLException {
         try (Connection connection = db.connect()) {
@@ -70,8 +79,8 @@ class UpToDateCheckTest {
 
             // The cached checksums are Liquibase's own: the ones the tracking table holds.
             assertEquals(db.column("SELECT MD5SUM FROM DATABASECHANGELOG ORDER BY ID"), List.of(
-                    ChecksumCache.in(checksums).get("001_create_users_table.sql", USERS).orElseThrow(),
-                    ChecksumCache.in(checksums).get("002_create_orders_table.sql", ORDERS).orElseThrow()));
+                    ChecksumCache.in(checksums).get("001_create_users_table.sql", sha256(USERS)).orElseThrow(),
+                    ChecksumCache.in(checksums).get("002_create_orders_table.sql", sha256(ORDERS)).orElseThrow()));
 
             dir.write("003_add_name.sql", "ALTER TABLE users ADD COLUMN name VARCHAR(100) NULL;\n");
             assertEquals(Optional.empty(), upToDateWithoutLiquibase(db, dir.load(checksums)), "a new file is pending");

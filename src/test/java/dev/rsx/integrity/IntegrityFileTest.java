@@ -34,8 +34,11 @@ class IntegrityFileTest {
         return dir;
     }
 
+    /** The check from the files on disk; the one from the digests the changelog took when it read them must agree. */
     private static List<IntegrityProblem> check(MigrationsDir dir) {
-        return IntegrityFile.check(dir.path(), MigrationDirectory.scan(dir.path()));
+        List<IntegrityProblem> fromFiles = IntegrityFile.check(dir.path(), MigrationDirectory.scan(dir.path()));
+        assertEquals(fromFiles, IntegrityFile.check(dir.load()), "both ways of checking must find the same");
+        return fromFiles;
     }
 
     private static String sum(MigrationsDir dir) throws IOException {
