@@ -11,6 +11,9 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.Locale;
+import java.util.HashSet;
 
 /**
  * Brings a schema to the house standard after migrations (seed 001, "AUTOMATIC NORMALIZATION"): wide integer,
@@ -39,6 +42,23 @@ public final class SchemaNormalizer {
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to normalize it: "
                     + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The tables normalization would change in the schema as it is now (lower case), changing nothing: a run's
+     * targeted snapshot must copy them too, since normalization follows the migrations.
+     */
+    public Set<String> tablesToChange(ConnectionSettings database, NormalizeOptions options) {
+        try (Connection connection = DatabaseConnector.open(database)) {
+            NormalizationPlan plan = NormalizationPlanner.plan(SchemaReader.read(connection), options);
+            Set<String> tables = new HashSet<>();
+            plan.tables().forEach(change -> tables.add(change.table().toLowerCase(Locale.ROOT)));
+            plan.rebuiltForeignKeys().forEach(fk -> tables.add(fk.table().toLowerCase(Locale.ROOT)));
+            return Set.copyOf(tables);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to plan its"
+                    + " normalization: " + e.getMessage(), e);
         }
     }
 

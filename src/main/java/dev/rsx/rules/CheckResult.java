@@ -1,6 +1,7 @@
 package dev.rsx.rules;
 
 import dev.rsx.sql.MigrationStatement;
+import dev.rsx.sql.WrittenTables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -14,12 +15,13 @@ import java.util.Set;
  * @param statements statements checked
  * @param touchedTables lower-case names of the tables whose definition the statements change; for a statement the
  *     parser could not read, every table it names
+ * @param writtenTables the tables the statements can change, definition or rows: what a snapshot must copy
  */
 public record CheckResult(List<Finding> findings, List<MigrationStatement> notChecked, int files, int statements,
-        Set<String> touchedTables) {
+        Set<String> touchedTables, WrittenTables writtenTables) {
 
     public static CheckResult of(List<Finding> findings) {
-        return new CheckResult(List.copyOf(findings), List.of(), 0, 0, Set.of());
+        return new CheckResult(List.copyOf(findings), List.of(), 0, 0, Set.of(), WrittenTables.NONE);
     }
 
     public CheckResult plus(CheckResult other) {
@@ -30,7 +32,7 @@ public record CheckResult(List<Finding> findings, List<MigrationStatement> notCh
         Set<String> touched = new HashSet<>(touchedTables);
         touched.addAll(other.touchedTables);
         return new CheckResult(List.copyOf(all), List.copyOf(unread), files + other.files, statements + other.statements,
-                Set.copyOf(touched));
+                Set.copyOf(touched), writtenTables.plus(other.writtenTables));
     }
 
     public List<Finding> blocking(RulePolicy policy) {

@@ -4,6 +4,7 @@ import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.sql.MigrationStatement;
 import dev.rsx.sql.StatementReader;
+import dev.rsx.sql.WrittenTables;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -60,6 +61,7 @@ public final class StaticCheck {
         }
         int statementCount = 0;
         Set<String> touched = new HashSet<>();
+        WrittenTables written = WrittenTables.NONE;
         Map<ChangeSet, List<MigrationStatement>> read = reader.read(changeLog, changeSets);
         for (Map.Entry<MigrationFile, List<ChangeSet>> entry : byFile.entrySet()) {
             List<MigrationStatement> statements = new ArrayList<>();
@@ -82,13 +84,15 @@ public final class StaticCheck {
                     }
                 }
                 touched.addAll(SchemaFollower.apply(schema, statement));
+                written = written.plus(WrittenTables.of(statement));
             }
             for (MigrationFileRule rule : fileRules) {
                 rule.check(entry.getKey(), content, statements, findings);
             }
             statementCount += statements.size();
         }
-        return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount, Set.copyOf(touched));
+        return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount, Set.copyOf(touched),
+                written);
     }
 
     private static void runSafely(RuleDefinition rule, MigrationStatement statement, Findings findings, Runnable check) {

@@ -118,6 +118,15 @@ public final class LogicalSnapshot implements SnapshotStrategy {
 
     @Override
     public Snapshot create(String name, EngineLog log) {
+        return create(name, (Set<String>) null, log);
+    }
+
+    /**
+     * Copies only the tables of {@link TargetedTables} and records the others as left in place; everything when the
+     * schema makes that set unknowable. Definitions of views, triggers, routines and events are kept in either case.
+     */
+    @Override
+    public Snapshot create(String name, Set<String> written, EngineLog log) {
         if (name == null || name.isBlank() || name.length() > 255) {
             throw new SnapshotException("A snapshot name must have 1 to 255 characters; '" + name + "' has not.");
         }
@@ -130,10 +139,18 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                 throw exists(existing.get());
             }
             setSession(c, log);
-            List<Table> tables = SchemaObjects.tables(c, schema());
+            List<Table> all = SchemaObjects.tables(c, schema());
+            List<Table> tables = copied(c, all, written, log);
             checkSupported(tables);
             List<Definition> objects = new ArrayList<>();
             int ord = 0;
+            Set<Table> copying = Set.copyOf(tables);
+            for (Table table : all) {
+                if (!copying.contains(table)) {
+                    objects.add(new Definition(SchemaObjects.TABLE_LEFT_IN_PLACE, table.name(), "", ord++, null, null,
+                            null, null));
+                }
+            }
             Map<String, List<String>> columns = new HashMap<>();
             long bytes = 0;
             for (Table table : tables) {
@@ -184,6 +201,23 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                     + database.url().hostAndPort() + " failed: " + e.getMessage() + "." + hint + " Nothing was kept; fix the"
                     + " cause and try again.", e);
         }
+    }
+
+    /** The tables to copy: all of them, unless {@code written} is given and {@link TargetedTables} can bound it. */
+    private List<Table> copied(Connection c, List<Table> all, Set<String> written, EngineLog log) throws SQLException {
+        if (written == null) {
+            return all;
+        }
+        TargetedTables.Scope scope = TargetedTables.of(c, schema(), all.stream().map(Table::name).toList(), written);
+        if (!scope.bounded()) {
+            log.info("Snapshot of every table: " + scope.copyEverythingBecause() + ".");
+            return all;
+        }
+        List<Table> copied = all.stream().filter(t -> scope.tables().contains(t.name())).toList();
+        log.info("Snapshot of the " + copied.size() + " of " + all.size() + " tables the pending migrations can change ("
+                + megabytes(copied.stream().mapToLong(Table::bytes).sum()) + " of "
+                + megabytes(all.stream().mapToLong(Table::bytes).sum()) + "); the others stay in place.");
+        return copied;
     }
 
     private void checkSupported(List<Table> tables) {
@@ -480,9 +514,12 @@ public final class LogicalSnapshot implements SnapshotStrategy {
      */
     private int moveTablesBack(Connection c, String shadow, List<Definition> objects) throws SQLException {
         Set<String> snapshotTables = new LinkedHashSet<>();
+        Set<String> leftInPlace = new LinkedHashSet<>();
         for (Definition d : objects) {
             if (d.kind().equals(SchemaObjects.TABLE)) {
                 snapshotTables.add(d.name());
+            } else if (d.kind().equals(SchemaObjects.TABLE_LEFT_IN_PLACE)) {
+                leftInPlace.add(d.name());
             }
         }
         Set<String> inShadow = new LinkedHashSet<>();
@@ -501,7 +538,14 @@ public final class LogicalSnapshot implements SnapshotStrategy {
                     + " are neither in it nor in schema " + schema() + ". Restore the schema from a backup, then drop the"
                     + " snapshot.");
         }
-        List<String> drop = live.stream().filter(t -> !snapshotTables.contains(t) || inShadow.contains(t)).toList();
+        List<String> gone = leftInPlace.stream().filter(t -> !live.contains(t)).toList();
+        if (!gone.isEmpty()) {
+            throw new SnapshotException("Snapshot " + shadow + " left table(s) " + String.join(", ", gone) + " in place,"
+                    + " as nothing pending was to write them, but they are gone from schema " + schema() + ". Restore them"
+                    + " from a backup, then drop the snapshot; please report the migration that dropped them.");
+        }
+        List<String> drop = live.stream().filter(t -> !leftInPlace.contains(t))
+                .filter(t -> !snapshotTables.contains(t) || inShadow.contains(t)).toList();
         try (Statement s = c.createStatement()) {
             if (!drop.isEmpty()) {
                 s.execute("DROP TABLE IF EXISTS " + String.join(", ", drop.stream()

@@ -19,6 +19,8 @@ final class SchemaObjects {
 
     static final String TABLE = "table";
     static final String AUTO_INCREMENT = "auto_increment";
+    /** A table a targeted snapshot left in place: the restore keeps it, and drops only tables it does not know. */
+    static final String TABLE_LEFT_IN_PLACE = "table_in_place";
     static final String PROCEDURE = "procedure";
     static final String FUNCTION = "function";
     static final String VIEW = "view";

@@ -3,6 +3,7 @@ package dev.rsx.snapshot;
 import dev.rsx.engine.EngineLog;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * A way to snapshot one schema and put it back exactly. MySQL commits DDL implicitly, so a failed migration cannot be
@@ -24,6 +25,16 @@ public interface SnapshotStrategy {
      *     before anything is copied)
      */
     Snapshot create(String name, EngineLog log);
+
+    /**
+     * Takes a snapshot named {@code name} for a run that writes only the tables {@code written} names (lower case):
+     * a strategy that can copy part of a schema copies those and what a write to them can change, and keeps every
+     * definition, so that {@link #restore} puts the schema back as exactly as after {@link #create(String, EngineLog)}.
+     * Others, and anything that makes the part unknowable, copy everything.
+     */
+    default Snapshot create(String name, Set<String> written, EngineLog log) {
+        return create(name, log);
+    }
 
     /**
      * Puts the schema back exactly as it was when the snapshot was taken (tables with their data, views, triggers,

@@ -38,10 +38,12 @@ import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.snapshot.SnapshotStrategy;
 import dev.rsx.sql.StatementReader;
+import dev.rsx.sql.WrittenTables;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -160,7 +162,9 @@ public final class MigrateWorkflow {
             log.info("[1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin");
         } else {
             long started = System.nanoTime();
-            Snapshot taken = snapshots.create(RUN_SNAPSHOT, log);
+            Set<String> written = writtenTables(settings, checked);
+            Snapshot taken = written == null ? snapshots.create(RUN_SNAPSHOT, log)
+                    : snapshots.create(RUN_SNAPSHOT, written, log);
             recorder.snapshotTaken(taken, Duration.ofNanos(System.nanoTime() - started));
             log.info("[1/4] Creating database snapshot...  [OK]");
         }
@@ -182,6 +186,24 @@ public final class MigrateWorkflow {
             log.info("[4/4] Committing changes...          [OK] snapshot removed");
         }
         return result;
+    }
+
+    /**
+     * What the run can write: the tables the pending statements write and, since normalization follows them, the
+     * tables it would change now. Null when a statement's reach cannot be bounded: the snapshot then copies every
+     * table.
+     */
+    private Set<String> writtenTables(Settings settings, PendingMigrationsCheck.Outcome checked) {
+        WrittenTables statements = checked.result().writtenTables();
+        if (!statements.bounded()) {
+            log.info("Snapshot of every table: the reach of " + statements.unboundedBy() + " cannot be bounded.");
+            return null;
+        }
+        Set<String> written = new HashSet<>(statements.tables());
+        if (settings.normalize() != null) {
+            written.addAll(new SchemaNormalizer(log).tablesToChange(settings.database(), settings.normalize()));
+        }
+        return written;
     }
 
     /**

@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import dev.rsx.sql.WrittenTables;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -51,7 +52,7 @@ class JsonCheckReportTest {
     }
 
     static CheckReport report(RulePolicy policy, Finding... findings) {
-        CheckResult result = new CheckResult(List.of(findings), List.of(), 2, 5, Set.of());
+        CheckResult result = new CheckResult(List.of(findings), List.of(), 2, 5, Set.of(), WrittenTables.NONE);
         return new CheckReport("0.1.0-SNAPSHOT", Instant.parse("2025-11-21T09:30:00.250Z"), Duration.ofMillis(1834),
                 Path.of("/work/shop"), "src/main/resources/db/migrations", result, policy,
                 List.of(StepOutcome.passed("static", "2 migrations, 5 statements"),

@@ -29,7 +29,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MigrateWorkflowTest {
@@ -61,6 +64,8 @@ class MigrateWorkflowTest {
                 INSERT INTO users (email) VALUES ('a@example.com'), ('b@example.com'), ('c@example.com');
                 DELETE FROM users WHERE id = 2;
                 INSERT INTO orders (user_id, note) VALUES (1, 'caf\u00e9 \uD83D\uDE00');
+                CREATE TABLE settings (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, name VARCHAR(50) NOT NULL);
+                INSERT INTO settings (name) VALUES ('theme');
                 """);
     }
 
@@ -72,20 +77,39 @@ class MigrateWorkflowTest {
             ALTER TABLE orderz ADD COLUMN status VARCHAR(20);
             """;
 
+    /** As {@link #PARTLY_FAILING}, after dynamic SQL that empties a table no statement names. */
+    private static final String PARTLY_FAILING_UNBOUNDED = """
+            PREPARE wipe FROM 'DELETE FROM settings';
+            EXECUTE wipe;
+            """ + PARTLY_FAILING.lines().skip(2).map(line -> line + "\n").collect(Collectors.joining());
+
+    /**
+     * Every failing migration of the two snapshot paths: one whose statements bound what it writes (the snapshot
+     * copies users, its child orders and the tracking table, not settings), one whose dynamic SQL does not.
+     */
+    static Stream<Arguments> failingMigrations() {
+        return targets().stream().flatMap(target -> Stream.of(
+                Arguments.of(target, PARTLY_FAILING, 5, "Snapshot of the 3 of 4 tables the pending migrations can change"),
+                Arguments.of(target, PARTLY_FAILING_UNBOUNDED, 5, "Snapshot of every table: the reach of"
+                        + " 002_add_invoices.sql:1")));
+    }
+
     @ParameterizedTest
-    @MethodSource("targets")
-    void developmentModeRestoresTheDatabaseExactlyWhenAMigrationFails(String target) {
+    @MethodSource("failingMigrations")
+    void developmentModeRestoresTheDatabaseExactlyWhenAMigrationFails(String target, String migration, int failingLine,
+            String snapshotScope) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-restore");
             run(db, dir, DEVELOPMENT);
             Map<String, String> before = SchemaFingerprint.of(db);
-            dir.write("002_add_invoices.sql", PARTLY_FAILING);
+            dir.write("002_add_invoices.sql", migration);
 
             ProjectException failure = assertThrows(ProjectException.class, () -> run(db, dir, DEVELOPMENT));
 
+            assertTrue(log.text().contains(snapshotScope), log.text());
             assertEquals(before, SchemaFingerprint.of(db));
-            assertTrue(failure.getMessage().startsWith("Migration 002_add_invoices.sql failed at 002_add_invoices.sql:5:"),
-                    failure.getMessage());
+            assertTrue(failure.getMessage().startsWith("Migration 002_add_invoices.sql failed at 002_add_invoices.sql:"
+                    + failingLine + ":"), failure.getMessage());
             assertTrue(failure.getMessage().contains("Server said: (1146)"), failure.getMessage());
             assertTrue(failure.getMessage().endsWith("Database restored to pre-migration state. Fix your migration files"
                     + " and run `mvn rsx:migrate` again."), failure.getMessage());
