@@ -123,7 +123,8 @@ public final class LogicalSnapshot implements SnapshotStrategy {
 
     /**
      * Copies only the tables of {@link TargetedTables} and records the others as left in place; everything when the
-     * schema makes that set unknowable. Definitions of views, triggers, routines and events are kept in either case.
+     * schema makes that set unknowable, or {@code written} is null. Definitions of views, triggers, routines and
+     * events are kept in either case.
      */
     @Override
     public Snapshot create(String name, Set<String> written, EngineLog log) {
