@@ -89,25 +89,27 @@ public final class MigrationChangeLog {
 
     /** As {@link #load(Path, EngineLog)}, with the checksums of earlier runs. */
     public static MigrationChangeLog load(Path directory, EngineLog log, ChecksumCache checksums) {
-        MigrationDirectory.Contents contents = MigrationDirectory.read(directory);
-        List<Source> sources = contents.migrations().parallelStream()
-                .map(file -> Source.of(file, contents.bytes().get(file))).toList();
-        MigrationChangeLog changeLog = new MigrationChangeLog(directory, sources, log, checksums);
+        MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(MigrationDirectory.read(directory)), log,
+                checksums);
         if (changeLog.sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
             changeLog.built(); // only Liquibase can tell whether a formatted changelog parses
         }
         return changeLog;
     }
 
-    /** Builds the changelog of {@code files}; must run inside {@link LiquibaseScope}. */
-    public static MigrationChangeLog of(Path directory, List<MigrationFile> files) {
-        MigrationChangeLog changeLog = new MigrationChangeLog(directory, read(files), EngineLog.silent(), ChecksumCache.none());
+    /**
+     * Builds the changelog of the usable migrations of {@code contents}, from the bytes the listing read; must run
+     * inside {@link LiquibaseScope}.
+     */
+    public static MigrationChangeLog of(Path directory, MigrationDirectory.Contents contents) {
+        MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(contents), EngineLog.silent(),
+                ChecksumCache.none());
         changeLog.built = build(changeLog.sources);
         return changeLog;
     }
 
-    private static List<Source> read(List<MigrationFile> files) {
-        return files.parallelStream().map(file -> Source.of(file, MigrationDirectory.readAllBytes(file.path()))).toList();
+    private static List<Source> sourcesOf(MigrationDirectory.Contents contents) {
+        return contents.migrations().parallelStream().map(file -> Source.of(file, contents.bytes().get(file))).toList();
     }
 
     private synchronized Built built() {

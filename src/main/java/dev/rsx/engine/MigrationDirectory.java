@@ -134,7 +134,7 @@ public final class MigrationDirectory {
         return first.strip().replace(" ", "").toLowerCase().startsWith(FORMATTED_SQL_HEADER.replace(" ", ""));
     }
 
-    static byte[] readAllBytes(Path file) {
+    private static byte[] readAllBytes(Path file) {
         try {
             return Files.readAllBytes(file);
         } catch (IOException e) {

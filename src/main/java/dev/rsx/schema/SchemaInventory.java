@@ -103,10 +103,6 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
         return List.copyOf(foreignKeys);
     }
 
-    public Optional<Table> table(String name) {
-        return tables.stream().filter(t -> t.name().equalsIgnoreCase(name)).findFirst();
-    }
-
     /**
      * The tables by name, case aside: for looking up many tables, where a search per table would make reading a
      * schema of thousands of tables quadratic.

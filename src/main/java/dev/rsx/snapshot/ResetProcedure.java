@@ -9,7 +9,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -79,7 +78,7 @@ public final class ResetProcedure {
                         + "  SET SESSION time_zone = saved_zone;\n"
                         + "END");
             }
-            List<String> triggered = tablesWithTriggers(c, schema);
+            List<String> triggered = SchemaObjects.tablesWithTriggers(c, schema);
             if (!triggered.isEmpty()) {
                 log.warn("The triggers of " + String.join(", ", triggered) + " fire when " + procedure + "() copies their"
                         + " rows back. If a trigger changes what it copies, restore the snapshot with rsx:snapshot instead.");
@@ -109,19 +108,5 @@ public final class ResetProcedure {
                 return rows.next();
             }
         }
-    }
-
-    private static List<String> tablesWithTriggers(Connection c, String schema) throws SQLException {
-        List<String> tables = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT DISTINCT event_object_table FROM information_schema.triggers"
-                + " WHERE trigger_schema = ? ORDER BY event_object_table")) {
-            s.setString(1, schema);
-            try (ResultSet rows = s.executeQuery()) {
-                while (rows.next()) {
-                    tables.add(rows.getString(1));
-                }
-            }
-        }
-        return tables;
     }
 }

@@ -151,6 +151,12 @@ final class SchemaObjects {
         return definition;
     }
 
+    /** The tables of {@code schema} that have triggers, in name order. */
+    static List<String> tablesWithTriggers(Connection c, String schema) throws SQLException {
+        return names(c, "SELECT DISTINCT event_object_table FROM information_schema.triggers WHERE trigger_schema = ?"
+                + " ORDER BY event_object_table", schema, 1).stream().map(row -> row[0]).toList();
+    }
+
     /** Drops every view, trigger, procedure, function and event of {@code schema}. */
     static void dropProgrammableObjects(Connection c, String schema) throws SQLException {
         try (Statement s = c.createStatement()) {
@@ -218,7 +224,8 @@ final class SchemaObjects {
         }
     }
 
-    private static List<String[]> names(Connection c, String sql, String schema, int columns) throws SQLException {
+    /** The first {@code columns} columns of every row of {@code sql}, whose one parameter is {@code schema}. */
+    static List<String[]> names(Connection c, String sql, String schema, int columns) throws SQLException {
         List<String[]> names = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, schema);

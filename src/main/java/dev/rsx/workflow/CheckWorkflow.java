@@ -78,9 +78,9 @@ public final class CheckWorkflow {
         RulePolicy policy = settings.policy();
         MigrationDirectory.Contents contents = MigrationDirectory.inspect(settings.migrationsDir());
         MigrationChangeLog changeLog = LiquibaseScope.run(log, () -> MigrationChangeLog.of(settings.migrationsDir(),
-                contents.migrations()));
+                contents));
         CheckResult result = CheckResult.of(IntegrityFindings.ofDirectory(contents.problems(), policy))
-                .plus(CheckResult.of(IntegrityFindings.of(IntegrityFile.check(settings.migrationsDir(), contents.migrations()),
+                .plus(CheckResult.of(IntegrityFindings.of(IntegrityFile.check(changeLog),
                         policy)))
                 .plus(LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, changeLog.changeSets(),
                         KnownSchema.empty())));

@@ -47,6 +47,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -487,8 +488,9 @@ public final class MigrateWorkflow {
             SchemaInventory schema = SchemaInventory.read(connection);
             Set<String> counted = new LinkedHashSet<>(recorder.countedTables());
             if (recorder.schemaBefore() != null) {
-                schema.tables().stream().map(SchemaInventory.Table::name)
-                        .filter(t -> recorder.schemaBefore().table(t).isEmpty()).forEach(counted::add);
+                Map<String, SchemaInventory.Table> before = recorder.schemaBefore().tablesByName();
+                schema.tables().stream().map(SchemaInventory.Table::name).filter(t -> !before.containsKey(t))
+                        .forEach(counted::add);
             }
             recorder.schemaAfter(schema, RowCounts.of(connection, schema, counted));
         }
