@@ -51,7 +51,7 @@ public abstract class AbstractRsxMojo extends AbstractMojo {
      * text after the plugin's explanation. The engine's exception is attached as suppressed instead: {@code -e} still
      * shows the whole chain.
      */
-    private static <T extends Exception> T withDetails(T mojoException, Exception engineException) {
+    static <T extends Exception> T withDetails(T mojoException, Exception engineException) {
         mojoException.addSuppressed(engineException);
         return mojoException;
     }

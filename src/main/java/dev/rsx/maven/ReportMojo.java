@@ -1,18 +1,27 @@
 package dev.rsx.maven;
 
 import dev.rsx.engine.EngineLog;
+import dev.rsx.engine.EnvironmentException;
+import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.RsxException;
 import dev.rsx.report.CheckJsonReader;
 import dev.rsx.report.LatestCheck;
 import dev.rsx.report.MigrationOverview;
 import dev.rsx.server.DatabaseTarget;
 import java.io.File;
+import java.io.IOException;
 import java.util.Locale;
 import javax.inject.Inject;
+import org.apache.maven.doxia.module.xhtml5.Xhtml5SinkFactory;
+import org.apache.maven.doxia.sink.Sink;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
-import org.apache.maven.reporting.AbstractMavenReport;
+import org.apache.maven.project.MavenProject;
+import org.apache.maven.reporting.MavenReport;
 import org.apache.maven.reporting.MavenReportException;
 import org.apache.maven.settings.Settings;
 import org.apache.maven.settings.crypto.SettingsDecrypter;
@@ -22,8 +31,12 @@ import org.apache.maven.settings.crypto.SettingsDecrypter;
  *
  * @since 0.1.0
  */
+// Maven's report interface rather than the reporting library's base class: that class needs the site renderer's
+// components, which Maven would wire before every goal of the plugin (ADR 20).
 @Mojo(name = "report", defaultPhase = LifecyclePhase.SITE, threadSafe = true)
-public class ReportMojo extends AbstractMavenReport {
+public class ReportMojo extends AbstractMojo implements MavenReport {
+
+    private static final String OUTPUT_NAME = "rsx-report";
 
     /**
      * Skips the goal.
@@ -41,7 +54,7 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "rsx.report.checkReport", defaultValue = "${project.build.directory}/rsx/check.json")
     protected File checkReport;
 
-    // A report extends Maven's report base class, not AbstractDatabaseMojo, and Maven does not inherit parameters
+    // A report implements Maven's report interface, not AbstractDatabaseMojo, and Maven does not inherit parameters
     // across unrelated classes: the database parameters are declared again, with the same properties and defaults, and
     // DatabaseParameters resolves them for both.
 
@@ -112,22 +125,57 @@ public class ReportMojo extends AbstractMavenReport {
     @Parameter(property = "rsx.embedded.binariesDir", defaultValue = "${user.home}/.rsx/binaries")
     protected File embeddedBinariesDir;
 
+    /**
+     * Where the page goes when the goal runs on its own; in {@code mvn site} the site plugin decides.
+     *
+     * @since 0.1.0
+     */
+    @Parameter(property = "rsx.report.outputDirectory", defaultValue = "${project.build.directory}/reports")
+    protected File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    protected MavenProject project;
+
     @Parameter(defaultValue = "${settings}", readonly = true)
     protected Settings settings;
 
     @Inject
     protected SettingsDecrypter settingsDecrypter;
 
+    /** {@code mvn rsx:report}: the page alone, without the site's skin. */
     @Override
-    public String getOutputPath() {
-        return "rsx-report";
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        if (!canGenerateReport()) {
+            getLog().info("Skipping rsx:report: " + (skip ? "rsx.skip is true." : "no migrations in " + migrationsDir
+                    + " and no rsx:check results in " + checkReport + "."));
+            return;
+        }
+        File page = new File(outputDirectory, OUTPUT_NAME + ".html");
+        try {
+            Sink sink = new Xhtml5SinkFactory().createSink(outputDirectory, page.getName(), "UTF-8");
+            try {
+                render(sink, Locale.getDefault());
+            } finally {
+                sink.close();
+            }
+        } catch (IOException e) {
+            throw new MojoExecutionException("Cannot write " + page + ": " + e.getMessage(), e);
+        } catch (ProjectException e) {
+            throw AbstractRsxMojo.withDetails(new MojoFailureException(e.getMessage()), e);
+        } catch (EnvironmentException e) {
+            throw AbstractRsxMojo.withDetails(new MojoExecutionException(e.getMessage()), e);
+        }
+        getLog().info("RSX Migrate report: " + page);
     }
 
-    /** @deprecated the reporting API 4 reads {@link #getOutputPath()}, but still declares this method abstract. */
-    @Deprecated
     @Override
     public String getOutputName() {
-        return getOutputPath();
+        return OUTPUT_NAME;
+    }
+
+    @Override
+    public String getCategoryName() {
+        return CATEGORY_PROJECT_REPORTS;
     }
 
     @Override
@@ -140,6 +188,21 @@ public class ReportMojo extends AbstractMavenReport {
         return "The state of every database migration and the latest rsx:check results.";
     }
 
+    @Override
+    public void setReportOutputDirectory(File directory) {
+        outputDirectory = directory;
+    }
+
+    @Override
+    public File getReportOutputDirectory() {
+        return outputDirectory;
+    }
+
+    @Override
+    public boolean isExternalReport() {
+        return false;
+    }
+
     /** Nothing to show in a project with neither migrations nor check results: the site gets no empty page. */
     @Override
     public boolean canGenerateReport() {
@@ -147,21 +210,25 @@ public class ReportMojo extends AbstractMavenReport {
     }
 
     @Override
-    protected void executeReport(Locale locale) throws MavenReportException {
-        EngineLog log = new MavenEngineLog(getLog());
+    public void generate(Sink sink, Locale locale) throws MavenReportException {
         try {
-            DatabaseTarget target = new DatabaseParameters(url, username, password, serverId, database, embeddedDataDir,
-                    embeddedBinariesDir, settings, settingsDecrypter).target(project.getArtifactId(), log);
-            MigrationOverview migrations = MigrationOverview.read(migrationsDir.toPath(), target, log);
-            LatestCheck check = CheckJsonReader.read(checkReport.toPath());
-            new SiteReportRenderer(getSink(), project.getBasedir().toPath())
-                    .render(getName(locale), getDescription(locale), migrations, check);
-            log.info(migrations.summary());
+            render(sink, locale);
         } catch (RsxException e) {
             // As in AbstractRsxMojo: the plugin's sentence is the message, the engine's exception stays for -e.
             MavenReportException failure = new MavenReportException(e.getMessage());
             failure.addSuppressed(e);
             throw failure;
         }
+    }
+
+    private void render(Sink sink, Locale locale) {
+        EngineLog log = new MavenEngineLog(getLog());
+        DatabaseTarget target = new DatabaseParameters(url, username, password, serverId, database, embeddedDataDir,
+                embeddedBinariesDir, settings, settingsDecrypter).target(project.getArtifactId(), log);
+        MigrationOverview migrations = MigrationOverview.read(migrationsDir.toPath(), target, log);
+        LatestCheck check = CheckJsonReader.read(checkReport.toPath());
+        new SiteReportRenderer(sink, project.getBasedir().toPath())
+                .render(getName(locale), getDescription(locale), migrations, check);
+        log.info(migrations.summary());
     }
 }

@@ -12,7 +12,6 @@ import dev.rsx.rules.RulePolicy;
 import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.TestDatabases;
 import java.io.StringWriter;
-import java.lang.reflect.Field;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,6 @@ import java.util.List;
 import java.util.Locale;
 import org.apache.maven.doxia.sink.impl.Xhtml5BaseSink;
 import org.apache.maven.project.MavenProject;
-import org.apache.maven.reporting.AbstractMavenReport;
 import org.junit.jupiter.api.Test;
 
 /** rsx:report as maven-site-plugin drives it: asked whether it can run, then handed a sink. */
@@ -30,16 +28,13 @@ class ReportMojoTest {
     private final CapturingMavenLog log = new CapturingMavenLog();
     private final Path projectDir = TestDatabases.work().resolve("report-mojo-" + System.nanoTime());
 
-    private ReportMojo report(MigrationsDir migrations) throws ReflectiveOperationException {
+    private ReportMojo report(MigrationsDir migrations) {
         ReportMojo mojo = new ReportMojo();
         mojo.setLog(log);
         MavenProject project = new MavenProject();
         project.setArtifactId("shop");
         project.setFile(projectDir.resolve("pom.xml").toFile());
-        // The report base class declares the project field protected in its own package; Maven injects it by name.
-        Field field = AbstractMavenReport.class.getDeclaredField("project");
-        field.setAccessible(true);
-        field.set(mojo, project);
+        mojo.project = project;
         mojo.migrationsDir = migrations.path().toFile();
         mojo.checkReport = projectDir.resolve("target/rsx/check.json").toFile();
         return mojo;
@@ -56,7 +51,7 @@ class ReportMojoTest {
                 List.of(CheckReport.StepOutcome.passed("static", "1 migration, 1 statement"))), mojo.checkReport.toPath());
         StringWriter html = new StringWriter();
 
-        mojo.generate(new Xhtml5BaseSink(html), null, Locale.ENGLISH);
+        mojo.generate(new Xhtml5BaseSink(html), Locale.ENGLISH);
 
         assertTrue(html.toString().contains("<td>001</td>\n<td>create_users_table</td>\n<td>001_create_users_table.sql</td>\n"
                 + "<td>unknown</td>"), html.toString());
@@ -81,5 +76,35 @@ class ReportMojoTest {
         assertTrue(withMigrations.canGenerateReport());
         withMigrations.skip = true;
         assertFalse(withMigrations.canGenerateReport());
+    }
+
+    @Test
+    void runOnItsOwnWritesTheWholePageToTheOutputDirectory() throws Exception {
+        ReportMojo mojo = report(MigrationsDir.create("report-mojo-alone").write("001_create_users_table.sql",
+                "CREATE TABLE users (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);"));
+        mojo.url = TestDatabases.unreachable().url().url();
+        mojo.outputDirectory = projectDir.resolve("target/reports").toFile();
+
+        mojo.execute();
+
+        Path page = projectDir.resolve("target/reports/rsx-report.html");
+        String html = Files.readString(page);
+        assertTrue(html.startsWith("<!DOCTYPE html"), html);
+        assertTrue(html.contains("<title>RSX Migrate</title>"), html);
+        assertTrue(html.contains("<td>001</td>\n<td>create_users_table</td>"), html);
+        assertTrue(html.contains("<p>No rsx:check results: run mvn verify (rsx:check) before mvn site.</p>"), html);
+        assertEquals("[INFO] RSX Migrate report: " + page, log.lines().get(log.lines().size() - 1));
+    }
+
+    @Test
+    void runOnItsOwnWithNothingToShowWritesNoPage() throws Exception {
+        ReportMojo mojo = report(new MigrationsDir(projectDir.resolve("src/main/resources/db/migrations")));
+        mojo.outputDirectory = projectDir.resolve("target/reports").toFile();
+
+        mojo.execute();
+
+        assertFalse(Files.exists(projectDir.resolve("target/reports")));
+        assertEquals(List.of("[INFO] Skipping rsx:report: no migrations in " + mojo.migrationsDir + " and no rsx:check"
+                + " results in " + mojo.checkReport + "."), log.lines());
     }
 }
