@@ -204,9 +204,12 @@ public final class LogicalSnapshot implements SnapshotStrategy {
         }
     }
 
-    /** The tables to copy: all of them, unless {@code written} is given and {@link TargetedTables} can bound it. */
+    /**
+     * The tables to copy: all of them, unless {@code written} is given and {@link TargetedTables} can bound it. An
+     * empty schema has nothing to narrow down.
+     */
     private List<Table> copied(Connection c, List<Table> all, Set<String> written, EngineLog log) throws SQLException {
-        if (written == null) {
+        if (written == null || all.isEmpty()) {
             return all;
         }
         TargetedTables.Scope scope = TargetedTables.of(c, schema(), all.stream().map(Table::name).toList(), written);

@@ -1,6 +1,7 @@
 package dev.rsx.snapshot;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -134,6 +135,22 @@ class TargetedSnapshotTest {
             db.execute("DELETE FROM catalog WHERE id > 250");
             snapshots.restore(SNAPSHOT, log);
             assertEquals(before, SchemaFingerprint.of(db));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("dev.rsx.testing.TestDatabases#targets")
+    void anEmptySchemaHasNothingToNarrowDown(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            LogicalSnapshot snapshots = new LogicalSnapshot(db.settings());
+            CapturingLog log = new CapturingLog();
+
+            snapshots.create(SNAPSHOT, Set.of("customers"), log);
+            db.execute("CREATE TABLE customers (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY)");
+            snapshots.restore(SNAPSHOT, log);
+
+            assertFalse(log.text().contains("Snapshot of"), log.text());
+            assertEquals(List.of(), db.tables(), "the table created after the snapshot is gone");
         }
     }
 }
