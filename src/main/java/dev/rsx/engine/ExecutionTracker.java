@@ -1,6 +1,5 @@
 package dev.rsx.engine;
 
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +53,7 @@ final class ExecutionTracker extends SqlListener {
                 AppliedChangeSet done = new AppliedChangeSet(changeSet.getFilePath(),
                         changeLog.sourceOf(changeSet).file().version(), changeSet.getId(), took);
                 applied.add(done);
-                log.info(String.format("  applied %-56s %6d ms", label(changeSet), took.toMillis()));
+                log.info(done.logLine(label(changeSet)));
                 current = null;
             }
         };
@@ -71,44 +70,12 @@ final class ExecutionTracker extends SqlListener {
         return List.copyOf(applied);
     }
 
-    /**
-     * Explains the failure of the changeset that was running. Liquibase runs a changeset in one transaction, but MySQL
-     * commits it implicitly at every DDL statement, and before a failing DDL statement runs: an earlier statement
-     * stayed committed when such a commit followed it; the others were rolled back with the failure.
-     */
+    /** Explains the failure of the changeset that was running; null when none was. */
     MigrationFailedException failure(Throwable error) {
         if (current == null || statementsOfCurrent.isEmpty()) {
             return null;
         }
-        MigrationChangeLog.Source source = changeLog.sourceOf(current);
-        SourceLines lines = new SourceLines(source.content());
-        List<LocatedStatement> located = new ArrayList<>();
-        for (String sql : statementsOfCurrent) {
-            located.add(new LocatedStatement(lines.locate(sql), sql));
-        }
-        int failedAt = located.size() - 1;
-        int committedUpTo = ImplicitCommit.causedBy(statementsOfCurrent.get(failedAt)) ? failedAt : lastCommitBefore(failedAt);
-        return new MigrationFailedException(source.file().fileName(), located.get(failedAt), serverMessage(error),
-                located.subList(0, committedUpTo), located.subList(committedUpTo, failedAt), applied(),
-                Duration.ofNanos(System.nanoTime() - startedAt), error);
-    }
-
-    /** How many statements before {@code failedAt} an implicit commit covered: up to and including the last DDL. */
-    private int lastCommitBefore(int failedAt) {
-        for (int i = failedAt - 1; i >= 0; i--) {
-            if (ImplicitCommit.causedBy(statementsOfCurrent.get(i))) {
-                return i + 1;
-            }
-        }
-        return 0;
-    }
-
-    private static String serverMessage(Throwable error) {
-        for (Throwable t = error; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql) {
-                return "(" + sql.getErrorCode() + ") " + sql.getMessage();
-            }
-        }
-        return error.getMessage();
+        return MigrationFailedException.of(changeLog.sourceOf(current), statementsOfCurrent, error, applied(),
+                Duration.ofNanos(System.nanoTime() - startedAt));
     }
 }

@@ -2,6 +2,7 @@ package dev.rsx.engine;
 
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
+import dev.rsx.db.SessionLock;
 import java.math.BigInteger;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -10,6 +11,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import liquibase.Contexts;
 import liquibase.LabelExpression;
@@ -29,10 +33,15 @@ import liquibase.lockservice.LockServiceFactory;
 
 /**
  * Applies raw-SQL migrations with Liquibase Core, forward only. Deciding that nothing is pending takes one query
- * of the tracking table and the files' checksums; Liquibase's database layer, its lock and its history service
- * are only brought up when there is something to apply.
+ * of the tracking table and the files' checksums. Pending plain SQL files run through {@link PlainChangeSetRunner},
+ * which writes Liquibase's tracking rows itself; Liquibase's database layer, its lock and its history service are only
+ * brought up for formatted changelogs (whose attributes only Liquibase implements) or a tracking table an older
+ * Liquibase created.
  */
 public final class MigrationEngine {
+
+    private static final String APPLIED_BY_ANOTHER_RUN =
+            "Another run applied the pending migrations while this one waited for the lock.";
 
     private final EngineLog log;
 
@@ -67,9 +76,46 @@ public final class MigrationEngine {
                 if (status.pending().isEmpty()) {
                     return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
                 }
-                return applyPending(connection, changeLog, options, started);
+                boolean plainOnly = changeLog.pendingChangeSets(status).stream()
+                        .noneMatch(changeSet -> changeLog.sourceOf(changeSet).file().formattedChangelog());
+                return plainOnly && TrackingTable.isCurrent(connection)
+                        ? applyPlain(connection, changeLog, options, started)
+                        : applyPending(connection, changeLog, options, started);
             }
         });
+    }
+
+    /**
+     * Applies pending migrations that are all plain SQL files without Liquibase's executor ({@link PlainChangeSetRunner}),
+     * under the same lock Liquibase takes (liquibase-sessionlock's {@code GET_LOCK} name), so either excludes the other.
+     */
+    private MigrateResult applyPlain(Connection connection, MigrationChangeLog changeLog, MigrateOptions options,
+            long started) throws SQLException {
+        String lock = (connection.getCatalog() + "." + TrackingTable.LOCK_NAME).toUpperCase(Locale.ROOT);
+        if (!SessionLock.acquire(connection, lock, Duration.ZERO)) {
+            log.info(waitingForLock(options));
+            if (!SessionLock.acquire(connection, lock, options.lockTimeout())) {
+                throw lockTimedOut(options);
+            }
+        }
+        try {
+            StatusReport status = compare(changeLog, readTrackingTable(connection));
+            requireConsistent(status, changeLog.directory());
+            if (status.pending().isEmpty()) {
+                log.info(APPLIED_BY_ANOTHER_RUN);
+                return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
+            }
+            logApplying(status);
+            Map<String, String> checksums = status.pending().stream().collect(Collectors.toMap(
+                    row -> ChangeSetKey.of(row.fileName(), row.changeSetId(), MigrationChangeLog.AUTHOR),
+                    MigrationStatus::localChecksum));
+            List<AppliedChangeSet> applied = new PlainChangeSetRunner(connection, changeLog, log)
+                    .run(changeLog.pendingChangeSets(status), checksums);
+            return new MigrateResult(applied, newest(status.currentVersion(), applied),
+                    Duration.ofNanos(System.nanoTime() - started));
+        } finally {
+            SessionLock.release(connection, lock);
+        }
     }
 
     private MigrateResult applyPending(Connection connection, MigrationChangeLog changeLog, MigrateOptions options,
@@ -86,10 +132,10 @@ public final class MigrationEngine {
             StatusReport status = compare(changeLog, readTrackingTable(connection));
             requireConsistent(status, changeLog.directory());
             if (status.pending().isEmpty()) {
-                log.info("Another run applied the pending migrations while this one waited for the lock.");
+                log.info(APPLIED_BY_ANOTHER_RUN);
                 return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
-            log.info("Applying " + status.pending().size() + " pending migration" + (status.pending().size() == 1 ? "" : "s") + ":");
+            logApplying(status);
             ExecutionTracker tracker = new ExecutionTracker(changeLog, log);
             try {
                 Scope.child(tracker, () -> new ChangeLogIterator(changeLog.liquibaseChangeLog()).run(
@@ -118,17 +164,30 @@ public final class MigrationEngine {
         if (lock.acquireLock()) {
             return;
         }
-        long timeout = options.lockTimeout().toSeconds();
-        log.info("Another migration run holds the lock on this database; waiting up to " + timeout + " s for it to finish...");
+        log.info(waitingForLock(options));
         long deadline = System.nanoTime() + options.lockTimeout().toNanos();
         while (System.nanoTime() < deadline) {
             if (lock.acquireLock()) {
                 return;
             }
         }
-        throw new EnvironmentException("Gave up after " + timeout + " s waiting for the migration lock: another"
-                + " rsx:migrate (or Liquibase update) is still running on this database. Let it finish, or raise"
-                + " rsx.lockTimeout.");
+        throw lockTimedOut(options);
+    }
+
+    private static String waitingForLock(MigrateOptions options) {
+        return "Another migration run holds the lock on this database; waiting up to " + options.lockTimeout().toSeconds()
+                + " s for it to finish...";
+    }
+
+    private static EnvironmentException lockTimedOut(MigrateOptions options) {
+        return new EnvironmentException("Gave up after " + options.lockTimeout().toSeconds() + " s waiting for the"
+                + " migration lock: another rsx:migrate (or Liquibase update) is still running on this database. Let it"
+                + " finish, or raise rsx.lockTimeout.");
+    }
+
+    private void logApplying(StatusReport status) {
+        int pending = status.pending().size();
+        log.info("Applying " + pending + " pending migration" + (pending == 1 ? "" : "s") + ":");
     }
 
     /** The newest version after the run, from what was applied before it and what it applied: no second read. */

@@ -1,6 +1,8 @@
 package dev.rsx.engine;
 
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -33,6 +35,49 @@ public class MigrationFailedException extends ProjectException {
         this.rolledBack = List.copyOf(rolledBack);
         this.appliedBefore = List.copyOf(appliedBefore);
         this.failedAfter = failedAfter;
+    }
+
+    /**
+     * The failure of a migration's changeset, from the statements sent for it, the last of which failed. A changeset
+     * runs in one transaction, but MySQL commits it implicitly at every DDL statement, and before a failing DDL
+     * statement runs: an earlier statement stayed committed when such a commit followed it; the others were rolled
+     * back with the failure.
+     *
+     * @param appliedBefore the changesets the same run applied before this one
+     * @param failedAfter how long the changeset ran until it failed
+     */
+    static MigrationFailedException of(MigrationChangeLog.Source source, List<String> statementsSent, Throwable error,
+            List<AppliedChangeSet> appliedBefore, Duration failedAfter) {
+        SourceLines lines = new SourceLines(source.content());
+        List<LocatedStatement> located = new ArrayList<>();
+        for (String sql : statementsSent) {
+            located.add(new LocatedStatement(lines.locate(sql), sql));
+        }
+        int failedAt = located.size() - 1;
+        int committedUpTo = ImplicitCommit.causedBy(statementsSent.get(failedAt)) ? failedAt
+                : lastCommitBefore(statementsSent, failedAt);
+        return new MigrationFailedException(source.file().fileName(), located.get(failedAt), serverMessage(error),
+                located.subList(0, committedUpTo), located.subList(committedUpTo, failedAt), appliedBefore, failedAfter,
+                error);
+    }
+
+    /** How many statements before {@code failedAt} an implicit commit covered: up to and including the last DDL. */
+    private static int lastCommitBefore(List<String> statements, int failedAt) {
+        for (int i = failedAt - 1; i >= 0; i--) {
+            if (ImplicitCommit.causedBy(statements.get(i))) {
+                return i + 1;
+            }
+        }
+        return 0;
+    }
+
+    private static String serverMessage(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql) {
+                return "(" + sql.getErrorCode() + ") " + sql.getMessage();
+            }
+        }
+        return error.getMessage();
     }
 
     private static String describe(String fileName, LocatedStatement failed, String serverMessage,

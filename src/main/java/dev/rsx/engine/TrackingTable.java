@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads Liquibase's tracking table with one query, without Liquibase: that is all that deciding what is applied
- * needs, and it creates nothing, so {@code rsx:status} never changes the database it inspects.
+ * Liquibase's tracking table, read and written without Liquibase. Reading it is one query and creates nothing, so
+ * {@code rsx:status} never changes the database it inspects. Writing it is what {@link PlainChangeSetRunner} needs: the
+ * table as Liquibase 4.33 creates it and rows as Liquibase writes them, so Liquibase, and the formatted changelogs
+ * it runs, read them as its own.
  */
 public final class TrackingTable {
 
@@ -19,6 +22,27 @@ public final class TrackingTable {
     public static final String LOCK_NAME = "DATABASECHANGELOGLOCK";
 
     private static final int ER_NO_SUCH_TABLE = 1146;
+    private static final int ER_BAD_FIELD = 1054;
+
+    /** Every column, in the order of Liquibase's CREATE TABLE. */
+    private static final String COLUMNS = "ID, AUTHOR, FILENAME, DATEEXECUTED, ORDEREXECUTED, EXECTYPE, MD5SUM,"
+            + " `DESCRIPTION`, COMMENTS, TAG, LIQUIBASE, CONTEXTS, LABELS, DEPLOYMENT_ID";
+
+    /** Liquibase 4.33's DDL for MySQL and MariaDB, as its history service sends it. */
+    private static final String CREATE = "CREATE TABLE IF NOT EXISTS " + NAME + " (ID VARCHAR(255) NOT NULL,"
+            + " AUTHOR VARCHAR(255) NOT NULL, FILENAME VARCHAR(255) NOT NULL, DATEEXECUTED datetime NOT NULL,"
+            + " ORDEREXECUTED INT NOT NULL, EXECTYPE VARCHAR(10) NOT NULL, MD5SUM VARCHAR(35) NULL,"
+            + " `DESCRIPTION` VARCHAR(255) NULL, COMMENTS VARCHAR(255) NULL, TAG VARCHAR(255) NULL,"
+            + " LIQUIBASE VARCHAR(20) NULL, CONTEXTS VARCHAR(255) NULL, LABELS VARCHAR(255) NULL,"
+            + " DEPLOYMENT_ID VARCHAR(10) NULL)";
+
+    /**
+     * A row as Liquibase records an executed changeset.
+     *
+     * @param deploymentId the same for every changeset of one run
+     */
+    record Row(String id, String author, String fileName, int order, String checksum, String description,
+            String comments, String liquibaseVersion, String deploymentId) {}
 
     private TrackingTable() {}
 
@@ -42,5 +66,57 @@ public final class TrackingTable {
             throw e;
         }
         return applied;
+    }
+
+    /**
+     * Whether the table can take {@link #insert}'s rows as it is: true when it does not exist yet ({@link #create}
+     * makes it) or has every column Liquibase 4.33 writes. False for a table an older Liquibase created, which only
+     * Liquibase knows how to upgrade.
+     */
+    static boolean isCurrent(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT " + COLUMNS + " FROM " + NAME + " WHERE 1 = 0")) {
+            statement.executeQuery().close();
+            return true;
+        } catch (SQLException e) {
+            if (e.getErrorCode() == ER_NO_SUCH_TABLE) {
+                return true;
+            }
+            if (e.getErrorCode() == ER_BAD_FIELD) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /** Creates the table as Liquibase does, unless it exists. */
+    static void create(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute(CREATE);
+        }
+    }
+
+    /** The ORDEREXECUTED of the last recorded changeset; 0 when there is none. */
+    static int lastOrder(Connection connection) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("SELECT MAX(ORDEREXECUTED) FROM " + NAME);
+                ResultSet result = statement.executeQuery()) {
+            return result.next() ? result.getInt(1) : 0;
+        }
+    }
+
+    /** Records {@code row} as executed now, by the server's clock as Liquibase does, in the connection's transaction. */
+    static void insert(Connection connection, Row row) throws SQLException {
+        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + NAME + " (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, NOW(), ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
+            statement.setString(1, row.id());
+            statement.setString(2, row.author());
+            statement.setString(3, row.fileName());
+            statement.setInt(4, row.order());
+            statement.setString(5, row.checksum());
+            statement.setString(6, row.description());
+            statement.setString(7, row.comments());
+            statement.setString(8, row.liquibaseVersion());
+            statement.setString(9, row.deploymentId());
+            statement.executeUpdate();
+        }
     }
 }

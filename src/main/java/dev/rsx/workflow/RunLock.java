@@ -2,11 +2,10 @@ package dev.rsx.workflow;
 
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
+import dev.rsx.db.SessionLock;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 
@@ -17,8 +16,6 @@ import java.time.Duration;
  */
 final class RunLock implements AutoCloseable {
 
-    private static final int MAX_LOCK_NAME = 64;
-
     private final Connection connection;
 
     private RunLock(Connection connection) {
@@ -27,13 +24,12 @@ final class RunLock implements AutoCloseable {
 
     static RunLock acquire(ConnectionSettings database, Duration timeout, EngineLog log) {
         String name = "rsx.run." + database.database();
-        name = name.length() > MAX_LOCK_NAME ? name.substring(0, MAX_LOCK_NAME) : name;
         Connection connection = DatabaseConnector.open(database);
         try {
-            if (!getLock(connection, name, 0)) {
+            if (!SessionLock.acquire(connection, name, Duration.ZERO)) {
                 log.info("Another rsx:migrate is running on " + database.database() + "; waiting up to "
                         + timeout.toSeconds() + " s for it to finish...");
-                if (!getLock(connection, name, timeout.toSeconds())) {
+                if (!SessionLock.acquire(connection, name, timeout)) {
                     throw new EnvironmentException("Gave up after " + timeout.toSeconds() + " s waiting for another"
                             + " rsx:migrate on " + database.database() + " to finish. Let it finish, or raise rsx.lockTimeout.");
                 }
@@ -45,16 +41,6 @@ final class RunLock implements AutoCloseable {
         } catch (RuntimeException e) {
             closeQuietly(connection);
             throw e;
-        }
-    }
-
-    private static boolean getLock(Connection connection, String name, long seconds) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
-            statement.setString(1, name);
-            statement.setLong(2, seconds);
-            try (ResultSet result = statement.executeQuery()) {
-                return result.next() && result.getInt(1) == 1;
-            }
         }
     }
 

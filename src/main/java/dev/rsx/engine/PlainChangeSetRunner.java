@@ -1,0 +1,163 @@
+package dev.rsx.engine;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import liquibase.change.Change;
+import liquibase.changelog.ChangeSet;
+import liquibase.database.Database;
+import liquibase.database.core.MySQLDatabase;
+import liquibase.exception.PreconditionErrorException;
+import liquibase.exception.PreconditionFailedException;
+import liquibase.precondition.FailedPrecondition;
+import liquibase.precondition.core.PreconditionContainer;
+import liquibase.statement.SqlStatement;
+import liquibase.statement.core.RawSqlStatement;
+import liquibase.util.LiquibaseUtil;
+import liquibase.util.StringUtil;
+
+/**
+ * Applies the changesets of plain SQL files over one connection as Liquibase's update would, minus its per-changeset
+ * overhead: the statements exactly as Liquibase splits and sends them, then the tracking row Liquibase would write.
+ * The row commits in the same transaction as the changeset's data changes, so a crash between the two cannot record a
+ * migration whose rows are missing. Liquibase's executor spends three commits and about eight round trips on every
+ * changeset besides its statements: most of the per-migration cost over a plain JDBC program (ADR 24). Preconditions
+ * are checked as Liquibase checks them; a plain file's only ones are the rules' verdicts.
+ */
+final class PlainChangeSetRunner {
+
+    private static final int MAX_DESCRIPTION = 250;
+
+    /**
+     * Liquibase's MySQL dialect without a connection: splitting a raw SQL change asks the database only whether it is
+     * SQL Server or DB2, which changes the split.
+     */
+    private final Database dialect = new MySQLDatabase();
+    private final Connection connection;
+    private final MigrationChangeLog changeLog;
+    private final EngineLog log;
+
+    PlainChangeSetRunner(Connection connection, MigrationChangeLog changeLog, EngineLog log) {
+        this.connection = connection;
+        this.changeLog = changeLog;
+        this.log = log;
+    }
+
+    /**
+     * Applies {@code changeSets} in order; must run inside {@link LiquibaseScope} and under the migration lock.
+     *
+     * @param checksums each changeset's checksum by {@link ChangeSetKey}
+     * @throws MigrationFailedException when a statement fails; the changesets before it stay applied and recorded
+     */
+    List<AppliedChangeSet> run(List<ChangeSet> changeSets, Map<String, String> checksums) throws SQLException {
+        String deploymentId = deploymentId();
+        TrackingTable.create(connection);
+        int order = TrackingTable.lastOrder(connection);
+        List<AppliedChangeSet> applied = new ArrayList<>();
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            for (ChangeSet changeSet : changeSets) {
+                AppliedChangeSet done = apply(changeSet, new TrackingTable.Row(changeSet.getId(), changeSet.getAuthor(),
+                        changeSet.getFilePath(), ++order, checksums.get(ChangeSetKey.of(changeSet)),
+                        StringUtil.limitSize(changeSet.getDescription(), MAX_DESCRIPTION),
+                        StringUtil.limitSize(StringUtil.trimToEmpty(changeSet.getComments()), MAX_DESCRIPTION),
+                        LiquibaseUtil.getBuildVersion(), deploymentId), applied);
+                applied.add(done);
+                log.info(done.logLine(changeSet.getFilePath()));
+            }
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+        return applied;
+    }
+
+    private AppliedChangeSet apply(ChangeSet changeSet, TrackingTable.Row row, List<AppliedChangeSet> appliedBefore)
+            throws SQLException {
+        long started = System.nanoTime();
+        checkPreconditions(changeSet);
+        List<String> sent = new ArrayList<>();
+        try {
+            for (String sql : statementsOf(changeSet)) {
+                sent.add(sql);
+                execute(sql);
+            }
+        } catch (SQLException e) {
+            rollback(e);
+            throw MigrationFailedException.of(changeLog.sourceOf(changeSet), sent, e, appliedBefore,
+                    Duration.ofNanos(System.nanoTime() - started));
+        }
+        try {
+            TrackingTable.insert(connection, row);
+            connection.commit();
+        } catch (SQLException e) {
+            rollback(e);
+            throw new EnvironmentException(changeSet.getFilePath() + " ran, but recording it in " + TrackingTable.NAME
+                    + " failed: " + e.getMessage() + ". Its data changes were rolled back; DDL statements in it stayed"
+                    + " committed, as MySQL commits them at once. Check the server and the table, undo what stayed"
+                    + " committed (or restore a snapshot), and run mvn rsx:migrate again.", e);
+        }
+        return new AppliedChangeSet(changeSet.getFilePath(), changeLog.sourceOf(changeSet).file().version(),
+                changeSet.getId(), Duration.ofNanos(System.nanoTime() - started));
+    }
+
+    /**
+     * The preconditions of {@code changeSet}, as Liquibase's update checks them before the changeset runs: for a plain
+     * file, the verdict of the rules on it ({@code RulePrecondition}), so a run that skipped the check still refuses it.
+     */
+    private void checkPreconditions(ChangeSet changeSet) {
+        PreconditionContainer preconditions = changeSet.getPreconditions();
+        if (preconditions == null) {
+            return;
+        }
+        try {
+            preconditions.check(dialect, changeLog.liquibaseChangeLog(), changeSet, null);
+        } catch (PreconditionFailedException e) {
+            throw new ProjectException(e.getFailedPreconditions().stream().map(FailedPrecondition::getMessage)
+                    .collect(Collectors.joining("; ")) + ". Nothing of it ran.", e);
+        } catch (PreconditionErrorException e) {
+            throw new ProjectException("The preconditions of " + changeSet.getFilePath() + " could not be checked: "
+                    + e.getMessage() + ". Nothing of it ran.", e);
+        }
+    }
+
+    /** The SQL Liquibase would send for {@code changeSet}: its split, then the driver's escape translation. */
+    private List<String> statementsOf(ChangeSet changeSet) throws SQLException {
+        List<String> statements = new ArrayList<>();
+        for (Change change : changeSet.getChanges()) {
+            for (SqlStatement statement : change.generateStatements(dialect)) {
+                statements.add(connection.nativeSQL(((RawSqlStatement) statement).getSql()));
+            }
+        }
+        return statements;
+    }
+
+    /** As Liquibase's executor: a statement with a '?' is sent without JDBC escape processing. */
+    private void execute(String sql) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            if (sql.contains("?")) {
+                statement.setEscapeProcessing(false);
+            }
+            statement.execute(sql);
+        }
+    }
+
+    private void rollback(SQLException failure) {
+        try {
+            connection.rollback();
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    /** As Liquibase's history service makes it: the last ten digits of the time in milliseconds. */
+    private static String deploymentId() {
+        String now = String.valueOf(System.currentTimeMillis());
+        return now.substring(now.length() - 10);
+    }
+}
