@@ -40,9 +40,6 @@ import liquibase.lockservice.LockServiceFactory;
  */
 public final class MigrationEngine {
 
-    private static final String APPLIED_BY_ANOTHER_RUN =
-            "Another run applied the pending migrations while this one waited for the lock.";
-
     private final EngineLog log;
 
     public MigrationEngine(EngineLog log) {
@@ -99,13 +96,10 @@ public final class MigrationEngine {
             }
         }
         try {
-            StatusReport status = compare(changeLog, readTrackingTable(connection));
-            requireConsistent(status, changeLog.directory());
+            StatusReport status = decideAgain(connection, changeLog);
             if (status.pending().isEmpty()) {
-                log.info(APPLIED_BY_ANOTHER_RUN);
                 return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
-            logApplying(status);
             Map<String, String> checksums = status.pending().stream().collect(Collectors.toMap(
                     row -> ChangeSetKey.of(row.fileName(), row.changeSetId(), MigrationChangeLog.AUTHOR),
                     MigrationStatus::localChecksum));
@@ -114,7 +108,11 @@ public final class MigrationEngine {
             return new MigrateResult(applied, newest(status.currentVersion(), applied),
                     Duration.ofNanos(System.nanoTime() - started));
         } finally {
-            SessionLock.release(connection, lock);
+            try {
+                SessionLock.release(connection, lock);
+            } catch (SQLException e) {
+                // The lock dies with the connection, which migrate() closes next; the run's own outcome matters more.
+            }
         }
     }
 
@@ -128,14 +126,10 @@ public final class MigrationEngine {
             history.init();
             history.reset();
             history.generateDeploymentId();
-            // Another run may have applied migrations while this one waited for the lock: decide again.
-            StatusReport status = compare(changeLog, readTrackingTable(connection));
-            requireConsistent(status, changeLog.directory());
+            StatusReport status = decideAgain(connection, changeLog);
             if (status.pending().isEmpty()) {
-                log.info(APPLIED_BY_ANOTHER_RUN);
                 return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
-            logApplying(status);
             ExecutionTracker tracker = new ExecutionTracker(changeLog, log);
             try {
                 Scope.child(tracker, () -> new ChangeLogIterator(changeLog.liquibaseChangeLog()).run(
@@ -185,9 +179,14 @@ public final class MigrationEngine {
                 + " finish, or raise rsx.lockTimeout.");
     }
 
-    private void logApplying(StatusReport status) {
+    /** Under the lock: another run may have applied migrations while this one waited for it. */
+    private StatusReport decideAgain(Connection connection, MigrationChangeLog changeLog) {
+        StatusReport status = compare(changeLog, readTrackingTable(connection));
+        requireConsistent(status, changeLog.directory());
         int pending = status.pending().size();
-        log.info("Applying " + pending + " pending migration" + (pending == 1 ? "" : "s") + ":");
+        log.info(pending == 0 ? "Another run applied the pending migrations while this one waited for the lock."
+                : "Applying " + pending + " pending migration" + (pending == 1 ? "" : "s") + ":");
+        return status;
     }
 
     /** The newest version after the run, from what was applied before it and what it applied: no second read. */

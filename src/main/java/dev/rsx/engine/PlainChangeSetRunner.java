@@ -71,9 +71,11 @@ final class PlainChangeSetRunner {
                 applied.add(done);
                 log.info(done.logLine(changeSet.getFilePath()));
             }
-        } finally {
-            connection.setAutoCommit(autoCommit);
+        } catch (RuntimeException e) {
+            restoreAutoCommit(autoCommit, e);
+            throw e;
         }
+        connection.setAutoCommit(autoCommit);
         return applied;
     }
 
@@ -81,9 +83,10 @@ final class PlainChangeSetRunner {
             throws SQLException {
         long started = System.nanoTime();
         checkPreconditions(changeSet);
+        List<String> statements = statementsOf(changeSet);
         List<String> sent = new ArrayList<>();
         try {
-            for (String sql : statementsOf(changeSet)) {
+            for (String sql : statements) {
                 sent.add(sql);
                 execute(sql);
             }
@@ -127,11 +130,18 @@ final class PlainChangeSetRunner {
     }
 
     /** The SQL Liquibase would send for {@code changeSet}: its split, then the driver's escape translation. */
-    private List<String> statementsOf(ChangeSet changeSet) throws SQLException {
+    private List<String> statementsOf(ChangeSet changeSet) {
         List<String> statements = new ArrayList<>();
         for (Change change : changeSet.getChanges()) {
             for (SqlStatement statement : change.generateStatements(dialect)) {
-                statements.add(connection.nativeSQL(((RawSqlStatement) statement).getSql()));
+                String sql = ((RawSqlStatement) statement).getSql();
+                try {
+                    statements.add(connection.nativeSQL(sql));
+                } catch (SQLException e) {
+                    throw new ProjectException(changeSet.getFilePath() + ": the JDBC driver cannot translate the '{...}'"
+                            + " escape in " + SqlText.firstSqlLine(sql) + " (" + e.getMessage() + "). Nothing of it ran;"
+                            + " fix the escape or write the SQL without it.", e);
+                }
             }
         }
         return statements;
@@ -144,6 +154,15 @@ final class PlainChangeSetRunner {
                 statement.setEscapeProcessing(false);
             }
             statement.execute(sql);
+        }
+    }
+
+    /** After a failure, on a connection that may be gone: the failure is what the user must see. */
+    private void restoreAutoCommit(boolean autoCommit, RuntimeException failure) {
+        try {
+            connection.setAutoCommit(autoCommit);
+        } catch (SQLException e) {
+            failure.addSuppressed(e);
         }
     }
 
