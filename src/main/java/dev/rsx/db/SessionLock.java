@@ -18,7 +18,7 @@ public final class SessionLock {
     private SessionLock() {}
 
     /** {@code name} cut to the length the server accepts. */
-    public static String name(String name) {
+    private static String name(String name) {
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 

@@ -79,8 +79,7 @@ final class PlainChangeSetRunner {
         return applied;
     }
 
-    private AppliedChangeSet apply(ChangeSet changeSet, TrackingTable.Row row, List<AppliedChangeSet> appliedBefore)
-            throws SQLException {
+    private AppliedChangeSet apply(ChangeSet changeSet, TrackingTable.Row row, List<AppliedChangeSet> appliedBefore) {
         long started = System.nanoTime();
         checkPreconditions(changeSet);
         List<String> statements = statementsOf(changeSet);
