@@ -19,6 +19,12 @@ public final class DatabaseConnector {
     private DatabaseConnector() {}
 
     public static Connection open(ConnectionSettings settings) {
+        Connection early = EarlyConnection.take(settings);
+        return early != null ? early : connect(settings);
+    }
+
+    /** A new connection, even when one was opened ahead. */
+    static Connection connect(ConnectionSettings settings) {
         return open(settings, settings.url().url());
     }
 

@@ -1,5 +1,6 @@
 package dev.rsx.maven;
 
+import dev.rsx.db.EarlyConnection;
 import dev.rsx.engine.ChecksumCache;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
@@ -121,6 +122,14 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
      * The migrations of {@link #migrationsDir}, with the checksums earlier runs of this project computed (kept in the
      * build directory: they let a run that finds nothing pending skip Liquibase's start-up).
      */
+    /**
+     * Starts connecting to an external target while the goal reads its files (see {@link EarlyConnection}); null for
+     * the embedded target, whose server is started later.
+     */
+    protected static EarlyConnection connectAhead(DatabaseTarget target) {
+        return target instanceof DatabaseTarget.External external ? EarlyConnection.open(external.settings()) : null;
+    }
+
     protected MigrationChangeLog loadMigrations(EngineLog log) {
         return MigrationChangeLog.load(migrationsDir.toPath(), log,
                 ChecksumCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checksums")));

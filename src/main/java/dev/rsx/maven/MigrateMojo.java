@@ -1,6 +1,7 @@
 package dev.rsx.maven;
 
 import dev.rsx.constants.ConstantsOptions;
+import dev.rsx.db.EarlyConnection;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
@@ -124,11 +125,16 @@ public class MigrateMojo extends AbstractRulesMojo {
 
     @Override
     protected void run(EngineLog log) {
-        MigrationChangeLog migrations = loadMigrations(log);
         // Checked before any database is opened: a bad class name fails at once.
         ConstantsOptions constants = generateConstants
                 ? ConstantsStep.options(constantsOutputDir, constantsPackageName, constantsClassName, project) : null;
         DatabaseTarget target = target(log);
+        try (EarlyConnection early = connectAhead(target)) {
+            migrate(target, loadMigrations(log), constants, log);
+        }
+    }
+
+    private void migrate(DatabaseTarget target, MigrationChangeLog migrations, ConstantsOptions constants, EngineLog log) {
         try (ManagedDatabase database = ManagedDatabase.open(target, log)) {
             log.info("Database: " + database.description());
             boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();

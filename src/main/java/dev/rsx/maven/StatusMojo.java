@@ -1,5 +1,6 @@
 package dev.rsx.maven;
 
+import dev.rsx.db.EarlyConnection;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationEngine;
@@ -7,6 +8,7 @@ import dev.rsx.engine.MigrationState;
 import dev.rsx.engine.MigrationStatus;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.StatusReport;
+import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ManagedDatabase;
 import java.util.List;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -35,11 +37,14 @@ public class StatusMojo extends AbstractDatabaseMojo {
 
     @Override
     protected void run(EngineLog log) {
-        MigrationChangeLog migrations = loadMigrations(log);
+        DatabaseTarget target = target(log);
         StatusReport report;
-        try (ManagedDatabase database = ManagedDatabase.open(target(log), log)) {
-            log.info("Database: " + database.description());
-            report = new MigrationEngine(log).status(database.connection(), migrations);
+        try (EarlyConnection early = connectAhead(target)) {
+            MigrationChangeLog migrations = loadMigrations(log);
+            try (ManagedDatabase database = ManagedDatabase.open(target, log)) {
+                log.info("Database: " + database.description());
+                report = new MigrationEngine(log).status(database.connection(), migrations);
+            }
         }
         StatusTable.print(report, log);
         List<MigrationStatus> notApplied = report.rows().stream().filter(r -> r.state() != MigrationState.APPLIED).toList();

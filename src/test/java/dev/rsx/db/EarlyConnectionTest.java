@@ -1,0 +1,106 @@
+package dev.rsx.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.rsx.engine.EnvironmentException;
+import dev.rsx.testing.TestDatabases;
+import dev.rsx.testing.TestDb;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+class EarlyConnectionTest {
+
+    static List<String> targets() {
+        return TestDatabases.targets();
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void theFirstOpenTakesTheConnectionOpenedAheadAndTheNextOpensItsOwn(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            String user = ownUser(db);
+            try {
+                ConnectionSettings settings = new ConnectionSettings(db.settings().url(), user, "early-pw");
+                try (EarlyConnection early = EarlyConnection.open(settings)) {
+                    awaitConnections(db, user, 1);
+
+                    try (Connection first = DatabaseConnector.open(settings)) {
+                        assertEquals(1, connectionsOf(db, user), "the open took the connection opened ahead");
+                        try (Connection second = DatabaseConnector.open(settings)) {
+                            assertEquals(2, connectionsOf(db, user));
+                            assertNotEquals(connectionId(first), connectionId(second));
+                        }
+                    }
+                }
+                awaitConnections(db, user, 0);
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aConnectionNothingTookIsClosedWithTheGoal(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            String user = ownUser(db);
+            try {
+                EarlyConnection.open(new ConnectionSettings(db.settings().url(), user, "early-pw")).close();
+
+                awaitConnections(db, user, 0);
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    @Test
+    void aFailureSurfacesWhereTheConnectionIsNeededWithTheUsualExplanation() {
+        ConnectionSettings unreachable = TestDatabases.unreachable();
+        try (EarlyConnection early = EarlyConnection.open(unreachable)) {
+            EnvironmentException e = assertThrows(EnvironmentException.class, () -> DatabaseConnector.open(unreachable));
+
+            assertTrue(e.getMessage().startsWith("Cannot reach the database server at " + unreachable.url().hostAndPort()),
+                    e.getMessage());
+        }
+    }
+
+    /** A user of this test alone, so that its connections can be counted on a shared server. */
+    private static String ownUser(TestDb db) {
+        String user = "rsx_early_" + Math.floorMod(db.settings().database().hashCode(), 10000);
+        db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'early-pw'");
+        db.execute("GRANT ALL ON `" + db.settings().database() + "`.* TO '" + user + "'@'%'");
+        return user;
+    }
+
+    private static int connectionsOf(TestDb db, String user) {
+        return Integer.parseInt(db.column("SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE USER = '" + user + "'")
+                .get(0));
+    }
+
+    /** The opening and closing happen on another thread: wait for them, up to ten seconds. */
+    private static void awaitConnections(TestDb db, String user, int expected) throws InterruptedException {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (connectionsOf(db, user) != expected && System.nanoTime() < deadline) {
+            Thread.sleep(20);
+        }
+        assertEquals(expected, connectionsOf(db, user));
+    }
+
+    private static long connectionId(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement();
+                ResultSet rows = statement.executeQuery("SELECT CONNECTION_ID()")) {
+            rows.next();
+            return rows.getLong(1);
+        }
+    }
+}
