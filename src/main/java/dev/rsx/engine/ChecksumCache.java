@@ -3,11 +3,9 @@ package dev.rsx.engine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
@@ -96,14 +94,7 @@ public final class ChecksumCache {
         StringBuilder text = new StringBuilder();
         new TreeMap<>(used).forEach((key, checksum) -> text.append(key).append(' ').append(checksum).append('\n'));
         try {
-            Files.createDirectories(file.getParent());
-            Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
-            Files.writeString(temporary, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING);
-            }
+            BuildFiles.replace(file, text.toString());
             added = false;
         } catch (IOException e) {
             // only the next run's speed depends on it

@@ -6,6 +6,7 @@ import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ManagedDatabase;
@@ -15,6 +16,7 @@ import dev.rsx.workflow.Mode;
 import dev.rsx.workflow.ModeDecision;
 import dev.rsx.workflow.SnapshotStrategies;
 import java.io.File;
+import java.nio.file.Path;
 import java.time.Duration;
 import org.apache.maven.plugins.annotations.LifecyclePhase;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -140,7 +142,8 @@ public class MigrateMojo extends AbstractRulesMojo {
             boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();
             ModeDecision decision = ModeDecision.resolve(mode, System.getenv(), project.getBasedir().toPath(), local);
             SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
-            MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath()).run(
+            MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath(),
+                    CheckCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checks"))).run(
                     new MigrateWorkflow.Settings(database.connection(), migrations,
                             new MigrateOptions(Duration.ofSeconds(lockTimeout)), skipNormalize ? null : normalizeOptions(),
                             new RuleOptions(disabledRuleIds(), allowDestructive), decision, snapshots,

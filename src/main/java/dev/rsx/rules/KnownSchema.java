@@ -12,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * The tables and columns the rules know of before a statement: read from the live database when there is one, and
@@ -97,6 +98,23 @@ public final class KnownSchema {
             primaryKeys.forEach((table, columns) -> schema.tables.get(key(table)).primaryKey(columns));
         }
         return schema;
+    }
+
+    /**
+     * Everything the rules know of this schema, as text: equal for two schemas exactly when a check starting from
+     * either finds the same.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder();
+        new TreeMap<>(tables).forEach((key, table) -> {
+            text.append(table.name).append('\n');
+            table.columns.values().forEach(c -> text.append('\t').append(c.name()).append(' ').append(c.type().base())
+                    .append(c.type().arguments()).append(c.type().unsigned() ? " unsigned" : "")
+                    .append(c.nullable() ? " null" : " not null").append(c.autoIncrement() ? " auto_increment" : "")
+                    .append('\n'));
+            text.append("\tprimary key ").append(table.primaryKey).append('\n');
+        });
+        return text.toString();
     }
 
     /** The lower-case names of the known tables. */

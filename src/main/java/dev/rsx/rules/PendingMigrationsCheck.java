@@ -14,6 +14,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import liquibase.changelog.ChangeSet;
 
@@ -35,12 +36,20 @@ public final class PendingMigrationsCheck {
     private PendingMigrationsCheck() {}
 
     public static Outcome run(ConnectionSettings database, MigrationChangeLog changeLog, StatusReport status,
-            RulePolicy policy, EngineLog log) {
+            RulePolicy policy, CheckCache cache, EngineLog log) {
         List<ChangeSet> pending = changeLog.pendingChangeSets(status);
         try (Connection connection = DatabaseConnector.open(database)) {
             KnownSchema schema = KnownSchema.read(connection);
             Set<String> before = schema.tableKeys();
-            CheckResult result = LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, pending, schema));
+            String key = cache.key(policy, schema, changeLog, pending);
+            Optional<CheckResult> remembered = cache.find(key);
+            remembered.ifPresent(r -> log.info("Rules: these " + r.files() + " pending migration" + (r.files() == 1 ? "" : "s")
+                    + " passed the same check before (same files, same starting schema, same rules); not parsed again."));
+            CheckResult result = remembered.orElseGet(() -> {
+                CheckResult checked = LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, pending, schema));
+                cache.remember(key, checked);
+                return checked;
+            });
             result = result.plus(CheckResult.of(outOfOrder(changeLog, pending, status, policy)));
             RulePrecondition.attach(pending, result, policy);
             return new Outcome(result, before, result.touchedTables());

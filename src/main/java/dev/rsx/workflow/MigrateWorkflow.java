@@ -25,6 +25,7 @@ import dev.rsx.normalize.SchemaNormalizer;
 import dev.rsx.report.ConsoleReport;
 import dev.rsx.report.MigrateRecorder;
 import dev.rsx.report.MigrateReportFiles;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.CheckResult;
 import dev.rsx.rules.Finding;
 import dev.rsx.rules.IntegrityFindings;
@@ -80,16 +81,21 @@ public final class MigrateWorkflow {
 
     private final EngineLog log;
     private final Path reportDirectory;
+    private final CheckCache checks;
 
-    /** A workflow that writes no migration report. */
+    /** A workflow that writes no migration report and checks every run's pending migrations afresh. */
     public MigrateWorkflow(EngineLog log) {
-        this(log, null);
+        this(log, null, CheckCache.none());
     }
 
-    /** @param reportDirectory where the migration report of every run goes, however it ends; null for none */
-    public MigrateWorkflow(EngineLog log, Path reportDirectory) {
+    /**
+     * @param reportDirectory where the migration report of every run goes, however it ends; null for none
+     * @param checks the rules' results of earlier runs
+     */
+    public MigrateWorkflow(EngineLog log, Path reportDirectory, CheckCache checks) {
         this.log = log;
         this.reportDirectory = reportDirectory;
+        this.checks = checks;
     }
 
     public MigrateResult run(Settings settings) {
@@ -341,7 +347,7 @@ public final class MigrateWorkflow {
         }
         RulePolicy policy = policy(settings);
         PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(settings.database(), settings.migrations(),
-                status, policy, log);
+                status, policy, checks, log);
         CheckResult result = outcome.result();
         recorder.findings(result, policy);
         String summary = ConsoleReport.log(result, policy, log);

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.testing.CapturingLog;
@@ -67,7 +68,7 @@ class MigrateReportExampleTest {
     }
 
     private static void run(TestDb db, MigrationsDir dir, Path reports) {
-        new MigrateWorkflow(new CapturingLog(), reports).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
+        new MigrateWorkflow(new CapturingLog(), reports, CheckCache.none()).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
                 new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(),
                 new ModeDecision(Mode.DEVELOPMENT, "default for the embedded server and loopback hosts"),
                 new LogicalSnapshot(db.settings()), true));

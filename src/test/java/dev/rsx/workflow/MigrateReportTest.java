@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.testing.CapturingLog;
@@ -32,7 +33,7 @@ class MigrateReportTest {
     private final Path reports = TestDatabases.work().resolve("reports-" + System.nanoTime());
 
     private void run(TestDb db, MigrationsDir dir, ModeDecision mode, RuleOptions rules) {
-        new MigrateWorkflow(log, reports).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
+        new MigrateWorkflow(log, reports, CheckCache.none()).run(new MigrateWorkflow.Settings(db.settings(), dir.load(),
                 new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), rules, mode,
                 new LogicalSnapshot(db.settings()), true));
     }

@@ -12,6 +12,7 @@ import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.StatusReport;
 import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.PendingMigrationsCheck;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.rules.RulePolicy;
@@ -193,7 +194,8 @@ class RulesInMigrateTest {
             MigrationChangeLog changeLog = dir.load();
             MigrationEngine engine = new MigrationEngine(EngineLog.silent());
             StatusReport status = engine.status(db.settings(), changeLog);
-            PendingMigrationsCheck.run(db.settings(), changeLog, status, RulePolicy.development(), EngineLog.silent());
+            PendingMigrationsCheck.run(db.settings(), changeLog, status, RulePolicy.development(), CheckCache.none(),
+                    EngineLog.silent());
 
             Exception refused = assertThrows(Exception.class,
                     () -> engine.migrate(db.settings(), changeLog, new MigrateOptions(Duration.ofMinutes(1))));
