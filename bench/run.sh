@@ -15,8 +15,7 @@
 #        N=20 RUNS=1 bench/run.sh          smoke run (.ci/run), the peers included: about 80 s there
 #        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
 #        N=10000 TOOLS=rsx bench/run.sh    the scale case: rsx:migrate in production mode, the floor and Maven only
-#                                          (about 22 minutes there, 8 of them counting rows for the end-state check;
-#                                          the peers at this size take far longer)
+#                                          (about 5 minutes on a quiet machine; the peers at this size take far longer)
 # The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
 # dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
 # later runs need no network for them.

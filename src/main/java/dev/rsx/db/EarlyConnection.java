@@ -32,7 +32,8 @@ public final class EarlyConnection implements AutoCloseable {
             Thread opener = new Thread(() -> {
                 try {
                     connection.complete(DatabaseConnector.connect(settings));
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
+                    // Whatever ends the thread must complete the future: the goal waits for it.
                     connection.completeExceptionally(e);
                 }
             }, "rsx-early-connection");

@@ -81,7 +81,7 @@ public final class MigrationChangeLog {
 
     /**
      * Reads and validates every migration of {@code directory}: names, versions, encoding, formatted changelogs.
-     * Needs no database, so a broken migration directory fails before any server is started or contacted.
+     * Needs no database, so a broken migration directory fails before any server is started or asked anything.
      */
     public static MigrationChangeLog load(Path directory, EngineLog log) {
         return load(directory, log, ChecksumCache.none());

@@ -26,41 +26,30 @@ class EarlyConnectionTest {
     @ParameterizedTest
     @MethodSource("targets")
     void theFirstOpenTakesTheConnectionOpenedAheadAndTheNextOpensItsOwn(String target) throws Exception {
-        try (TestDb db = TestDatabases.fresh(target)) {
-            String user = ownUser(db);
-            try {
-                ConnectionSettings settings = new ConnectionSettings(db.settings().url(), user, "early-pw");
-                try (EarlyConnection early = EarlyConnection.open(settings)) {
-                    awaitConnections(db, user, 1);
+        asOwnUser(target, (db, user, settings) -> {
+            try (EarlyConnection early = EarlyConnection.open(settings)) {
+                awaitConnections(db, user, 1);
 
-                    try (Connection first = DatabaseConnector.open(settings)) {
-                        assertEquals(1, connectionsOf(db, user), "the open took the connection opened ahead");
-                        try (Connection second = DatabaseConnector.open(settings)) {
-                            assertEquals(2, connectionsOf(db, user));
-                            assertNotEquals(connectionId(first), connectionId(second));
-                        }
+                try (Connection first = DatabaseConnector.open(settings)) {
+                    assertEquals(1, connectionsOf(db, user), "the open took the connection opened ahead");
+                    try (Connection second = DatabaseConnector.open(settings)) {
+                        assertEquals(2, connectionsOf(db, user));
+                        assertNotEquals(connectionId(first), connectionId(second));
                     }
                 }
-                awaitConnections(db, user, 0);
-            } finally {
-                db.execute("DROP USER '" + user + "'@'%'");
             }
-        }
+            awaitConnections(db, user, 0);
+        });
     }
 
     @ParameterizedTest
     @MethodSource("targets")
     void aConnectionNothingTookIsClosedWithTheGoal(String target) throws Exception {
-        try (TestDb db = TestDatabases.fresh(target)) {
-            String user = ownUser(db);
-            try {
-                EarlyConnection.open(new ConnectionSettings(db.settings().url(), user, "early-pw")).close();
+        asOwnUser(target, (db, user, settings) -> {
+            EarlyConnection.open(settings).close();
 
-                awaitConnections(db, user, 0);
-            } finally {
-                db.execute("DROP USER '" + user + "'@'%'");
-            }
-        }
+            awaitConnections(db, user, 0);
+        });
     }
 
     @Test
@@ -74,12 +63,22 @@ class EarlyConnectionTest {
         }
     }
 
-    /** A user of this test alone, so that its connections can be counted on a shared server. */
-    private static String ownUser(TestDb db) {
-        String user = "rsx_early_" + Math.floorMod(db.settings().database().hashCode(), 10000);
-        db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'early-pw'");
-        db.execute("GRANT ALL ON `" + db.settings().database() + "`.* TO '" + user + "'@'%'");
-        return user;
+    private interface UserTest {
+        void run(TestDb db, String user, ConnectionSettings settings) throws Exception;
+    }
+
+    /** Runs {@code test} as a user of its own, so that its connections can be counted on a shared server. */
+    private static void asOwnUser(String target, UserTest test) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            String user = "rsx_early_" + Math.floorMod(db.settings().database().hashCode(), 10000);
+            db.execute("CREATE USER '" + user + "'@'%' IDENTIFIED BY 'early-pw'");
+            try {
+                db.execute("GRANT ALL ON `" + db.settings().database() + "`.* TO '" + user + "'@'%'");
+                test.run(db, user, new ConnectionSettings(db.settings().url(), user, "early-pw"));
+            } finally {
+                db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
     }
 
     private static int connectionsOf(TestDb db, String user) {
