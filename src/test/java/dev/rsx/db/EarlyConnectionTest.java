@@ -46,8 +46,26 @@ class EarlyConnectionTest {
     @MethodSource("targets")
     void aConnectionNothingTookIsClosedWithTheGoal(String target) throws Exception {
         asOwnUser(target, (db, user, settings) -> {
+            EarlyConnection opened = EarlyConnection.open(settings);
+            awaitConnections(db, user, 1);
+
+            opened.close();
+
+            awaitConnections(db, user, 0);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aGoalThatEndsBeforeTheConnectionIsOpenClosesItOnceItIs(String target) throws Exception {
+        asOwnUser(target, (db, user, settings) -> {
             EarlyConnection.open(settings).close();
 
+            for (Thread thread : Thread.getAllStackTraces().keySet()) {
+                if (thread.getName().equals("rsx-early-connection")) {
+                    thread.join(10_000);
+                }
+            }
             awaitConnections(db, user, 0);
         });
     }
@@ -89,10 +107,11 @@ class EarlyConnectionTest {
     /** The opening and closing happen on another thread: wait for them, up to ten seconds. */
     private static void awaitConnections(TestDb db, String user, int expected) throws InterruptedException {
         long deadline = System.nanoTime() + 10_000_000_000L;
-        while (connectionsOf(db, user) != expected && System.nanoTime() < deadline) {
+        int connections;
+        while ((connections = connectionsOf(db, user)) != expected && System.nanoTime() < deadline) {
             Thread.sleep(20);
         }
-        assertEquals(expected, connectionsOf(db, user));
+        assertEquals(expected, connections);
     }
 
     private static long connectionId(Connection connection) throws SQLException {
