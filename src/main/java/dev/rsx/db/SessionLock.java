@@ -22,8 +22,20 @@ public final class SessionLock {
         return name.length() > MAX_NAME ? name.substring(0, MAX_NAME) : name;
     }
 
-    /** Takes the lock on {@code connection}'s session, waiting up to {@code wait}; false when it was not free by then. */
-    public static boolean acquire(Connection connection, String name, Duration wait) throws SQLException {
+    /**
+     * Takes the lock on {@code connection}'s session: at once when it is free, otherwise after {@code whenBusy} (which
+     * tells the user why the run pauses) waiting up to {@code wait}. False when it was not free by then.
+     */
+    public static boolean acquire(Connection connection, String name, Duration wait, Runnable whenBusy)
+            throws SQLException {
+        if (acquire(connection, name, Duration.ZERO)) {
+            return true;
+        }
+        whenBusy.run();
+        return acquire(connection, name, wait);
+    }
+
+    private static boolean acquire(Connection connection, String name, Duration wait) throws SQLException {
         try (PreparedStatement statement = connection.prepareStatement("SELECT GET_LOCK(?, ?)")) {
             statement.setString(1, name(name));
             statement.setLong(2, wait.toSeconds());

@@ -89,11 +89,8 @@ public final class MigrationEngine {
     private MigrateResult applyPlain(Connection connection, MigrationChangeLog changeLog, MigrateOptions options,
             long started) throws SQLException {
         String lock = (connection.getCatalog() + "." + TrackingTable.LOCK_NAME).toUpperCase(Locale.ROOT);
-        if (!SessionLock.acquire(connection, lock, Duration.ZERO)) {
-            log.info(waitingForLock(options));
-            if (!SessionLock.acquire(connection, lock, options.lockTimeout())) {
-                throw lockTimedOut(options);
-            }
+        if (!SessionLock.acquire(connection, lock, options.lockTimeout(), () -> log.info(waitingForLock(options)))) {
+            throw lockTimedOut(options);
         }
         try {
             StatusReport status = decideAgain(connection, changeLog);

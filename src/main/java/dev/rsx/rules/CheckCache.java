@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -104,10 +103,8 @@ public final class CheckCache {
             }
             return Optional.of(new CheckResult(List.of(), List.of(), files, statements, Set.copyOf(touched),
                     new WrittenTables(Set.copyOf(written), unboundedBy)));
-        } catch (NoSuchFileException e) {
-            return Optional.empty();
         } catch (IOException | RuntimeException e) {
-            return Optional.empty(); // unreadable or damaged: the check runs
+            return Optional.empty(); // absent, unreadable or damaged: the check runs
         }
     }
 

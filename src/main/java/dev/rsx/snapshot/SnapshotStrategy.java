@@ -30,7 +30,8 @@ public interface SnapshotStrategy {
      * Takes a snapshot named {@code name} for a run that writes only the tables {@code written} names (lower case):
      * a strategy that can copy part of a schema copies those and what a write to them can change, and keeps every
      * definition, so that {@link #restore} puts the schema back as exactly as after {@link #create(String, EngineLog)}.
-     * Others, and anything that makes the part unknowable, copy everything.
+     * Others, a null {@code written} (the run's reach is unknown), and anything that makes the part unknowable copy
+     * everything.
      */
     default Snapshot create(String name, Set<String> written, EngineLog log) {
         return create(name, log);

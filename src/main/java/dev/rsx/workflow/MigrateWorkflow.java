@@ -169,9 +169,7 @@ public final class MigrateWorkflow {
             log.info("[1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin");
         } else {
             long started = System.nanoTime();
-            Set<String> written = writtenTables(settings, checked);
-            Snapshot taken = written == null ? snapshots.create(RUN_SNAPSHOT, log)
-                    : snapshots.create(RUN_SNAPSHOT, written, log);
+            Snapshot taken = snapshots.create(RUN_SNAPSHOT, writtenTables(settings, checked), log);
             recorder.snapshotTaken(taken, Duration.ofNanos(System.nanoTime() - started));
             log.info("[1/4] Creating database snapshot...  [OK]");
         }

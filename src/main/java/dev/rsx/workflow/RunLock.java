@@ -26,13 +26,10 @@ final class RunLock implements AutoCloseable {
         String name = "rsx.run." + database.database();
         Connection connection = DatabaseConnector.open(database);
         try {
-            if (!SessionLock.acquire(connection, name, Duration.ZERO)) {
-                log.info("Another rsx:migrate is running on " + database.database() + "; waiting up to "
-                        + timeout.toSeconds() + " s for it to finish...");
-                if (!SessionLock.acquire(connection, name, timeout)) {
-                    throw new EnvironmentException("Gave up after " + timeout.toSeconds() + " s waiting for another"
-                            + " rsx:migrate on " + database.database() + " to finish. Let it finish, or raise rsx.lockTimeout.");
-                }
+            if (!SessionLock.acquire(connection, name, timeout, () -> log.info("Another rsx:migrate is running on "
+                    + database.database() + "; waiting up to " + timeout.toSeconds() + " s for it to finish..."))) {
+                throw new EnvironmentException("Gave up after " + timeout.toSeconds() + " s waiting for another"
+                        + " rsx:migrate on " + database.database() + " to finish. Let it finish, or raise rsx.lockTimeout.");
             }
             return new RunLock(connection);
         } catch (SQLException e) {
