@@ -5,9 +5,10 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.security.NoSuchAlgorithmException;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -17,13 +18,19 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import liquibase.ChecksumVersion;
+import liquibase.change.AbstractSQLChange;
+import liquibase.change.Change;
 import liquibase.change.core.RawSQLChange;
 import liquibase.changelog.ChangeLogParameters;
 import liquibase.changelog.ChangeSet;
 import liquibase.changelog.DatabaseChangeLog;
+import liquibase.database.Database;
+import liquibase.database.core.MySQLDatabase;
 import liquibase.exception.ChangeLogParseException;
 import liquibase.parser.core.formattedsql.FormattedSqlChangeLogParser;
 import liquibase.resource.DirectoryResourceAccessor;
+import liquibase.statement.SqlStatement;
+import liquibase.statement.core.RawSqlStatement;
 
 /**
  * The Liquibase changelog built in memory from the migration files, never from a changelog file: every
@@ -41,7 +48,9 @@ public final class MigrationChangeLog {
     private final List<Source> sources;
     private final EngineLog log;
     private final ChecksumCache checksums;
+    private final Map<ChangeSet, List<String>> statements = Collections.synchronizedMap(new IdentityHashMap<>());
     private Built built;
+    private Database dialect;
 
     /**
      * Where a changeset came from: its migration file and that file's text, for line numbers in errors.
@@ -230,6 +239,39 @@ public final class MigrationChangeLog {
                     + " no SQL statements, only comments or nothing; nothing was run. Write the migration's statements,"
                     + " or delete the file if it was created by mistake.");
         }
+    }
+
+    /**
+     * The SQL statements Liquibase sends for {@code changeSet} on MySQL and MariaDB, as its split cuts them (before
+     * the driver's escape translation). Split once per run: the report's plan and the runner both need them, and
+     * Liquibase's splitter is most of the cost of reading a migration. Must run inside {@link LiquibaseScope}.
+     */
+    public List<String> statementsOf(ChangeSet changeSet) {
+        return statements.computeIfAbsent(changeSet, this::split);
+    }
+
+    private List<String> split(ChangeSet changeSet) {
+        List<String> sql = new ArrayList<>();
+        for (Change change : changeSet.getChanges()) {
+            if (change instanceof AbstractSQLChange) {
+                for (SqlStatement statement : change.generateStatements(dialect())) {
+                    sql.add(((RawSqlStatement) statement).getSql());
+                }
+            }
+        }
+        return List.copyOf(sql);
+    }
+
+    /**
+     * Liquibase's MySQL dialect without a connection: splitting a raw SQL change asks the database only whether it is
+     * SQL Server or DB2, which changes the split, and a plain file's preconditions (the rules' verdict) need no
+     * connection either. Made on first use, inside the Liquibase scope.
+     */
+    synchronized Database dialect() {
+        if (dialect == null) {
+            dialect = new MySQLDatabase();
+        }
+        return dialect;
     }
 
     /** The changesets {@code status} lists as pending, in the order they run. */

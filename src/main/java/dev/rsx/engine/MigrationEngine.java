@@ -53,7 +53,7 @@ public final class MigrationEngine {
     public StatusReport status(ConnectionSettings database, MigrationChangeLog changeLog) {
         List<AppliedMigration> applied = readTrackingTable(database);
         return StatusReport.compareCached(changeLog, applied)
-                .orElseGet(() -> LiquibaseScope.run(log, () -> compare(changeLog, applied)));
+                .orElseGet(() -> LiquibaseScope.run(log, () -> compareComputing(changeLog, applied)));
     }
 
     /**
@@ -192,7 +192,12 @@ public final class MigrationEngine {
                 .max(Comparator.comparing(BigInteger::new)).orElse(null);
     }
 
+    /** Inside the Liquibase scope: from the remembered checksums when they are all known, else computing them. */
     private static StatusReport compare(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
+        return StatusReport.compareCached(changeLog, applied).orElseGet(() -> compareComputing(changeLog, applied));
+    }
+
+    private static StatusReport compareComputing(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
         StatusReport status = StatusReport.compare(changeLog, applied);
         changeLog.saveChecksums();
         return status;

@@ -8,16 +8,11 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-import liquibase.change.Change;
 import liquibase.changelog.ChangeSet;
-import liquibase.database.Database;
-import liquibase.database.core.MySQLDatabase;
 import liquibase.exception.PreconditionErrorException;
 import liquibase.exception.PreconditionFailedException;
 import liquibase.precondition.FailedPrecondition;
 import liquibase.precondition.core.PreconditionContainer;
-import liquibase.statement.SqlStatement;
-import liquibase.statement.core.RawSqlStatement;
 import liquibase.util.LiquibaseUtil;
 import liquibase.util.StringUtil;
 
@@ -33,11 +28,6 @@ final class PlainChangeSetRunner {
 
     private static final int MAX_DESCRIPTION = 250;
 
-    /**
-     * Liquibase's MySQL dialect without a connection: splitting a raw SQL change asks the database only whether it is
-     * SQL Server or DB2, which changes the split.
-     */
-    private final Database dialect = new MySQLDatabase();
     private final Connection connection;
     private final MigrationChangeLog changeLog;
     private final EngineLog log;
@@ -118,7 +108,7 @@ final class PlainChangeSetRunner {
             return;
         }
         try {
-            preconditions.check(dialect, changeLog.liquibaseChangeLog(), changeSet, null);
+            preconditions.check(changeLog.dialect(), changeLog.liquibaseChangeLog(), changeSet, null);
         } catch (PreconditionFailedException e) {
             throw new ProjectException(e.getFailedPreconditions().stream().map(FailedPrecondition::getMessage)
                     .collect(Collectors.joining("; ")) + ". Nothing of it ran.", e);
@@ -131,16 +121,13 @@ final class PlainChangeSetRunner {
     /** The SQL Liquibase would send for {@code changeSet}: its split, then the driver's escape translation. */
     private List<String> statementsOf(ChangeSet changeSet) {
         List<String> statements = new ArrayList<>();
-        for (Change change : changeSet.getChanges()) {
-            for (SqlStatement statement : change.generateStatements(dialect)) {
-                String sql = ((RawSqlStatement) statement).getSql();
-                try {
-                    statements.add(connection.nativeSQL(sql));
-                } catch (SQLException e) {
-                    throw new ProjectException(changeSet.getFilePath() + ": the JDBC driver cannot translate the '{...}'"
-                            + " escape in " + SqlText.firstSqlLine(sql) + " (" + e.getMessage() + "). Nothing of it ran;"
-                            + " fix the escape or write the SQL without it.", e);
-                }
+        for (String sql : changeLog.statementsOf(changeSet)) {
+            try {
+                statements.add(connection.nativeSQL(sql));
+            } catch (SQLException e) {
+                throw new ProjectException(changeSet.getFilePath() + ": the JDBC driver cannot translate the '{...}'"
+                        + " escape in " + SqlText.firstSqlLine(sql) + " (" + e.getMessage() + "). Nothing of it ran;"
+                        + " fix the escape or write the SQL without it.", e);
             }
         }
         return statements;

@@ -88,16 +88,14 @@ public final class StatementReader {
     }
 
     /**
-     * How many statements {@code changeSet} sends to the server, split as Liquibase splits them, without parsing them;
-     * must run inside the Liquibase scope.
+     * How many of Liquibase's {@code statements} ({@link MigrationChangeLog#statementsOf}) are more than comments,
+     * without parsing them.
      */
-    public static int count(ChangeSet changeSet) {
+    public static int count(List<String> statements) {
         int count = 0;
-        for (String[] parts : partsOf(changeSet)) {
-            for (String part : parts) {
-                if (!SqlLexer.lex(part).tokens().isEmpty()) {
-                    count++;
-                }
+        for (String sql : statements) {
+            if (!SqlLexer.lex(sql).tokens().isEmpty()) {
+                count++;
             }
         }
         return count;

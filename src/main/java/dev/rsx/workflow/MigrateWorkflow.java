@@ -447,7 +447,7 @@ public final class MigrateWorkflow {
             String label = file.formattedChangelog()
                     ? file.fileName() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")" : file.fileName();
             return new MigrateRecorder.Planned(file.version(), changeSet.getFilePath(), changeSet.getId(), label,
-                    file.description().replace('_', ' '), StatementReader.count(changeSet));
+                    file.description().replace('_', ' '), StatementReader.count(migrations.statementsOf(changeSet)));
         }).toList()));
     }
 

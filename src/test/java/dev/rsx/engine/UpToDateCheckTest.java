@@ -129,6 +129,28 @@ class UpToDateCheckTest {
 
     @ParameterizedTest
     @MethodSource("targets")
+    void anApplyDecidedFromTheCachedChecksumsRecordsLiquibasesChecksums(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            MigrationsDir dir = MigrationsDir.create("apply-cached")
+                    .write("001_create_users_table.sql", USERS)
+                    .write("002_create_orders_table.sql", ORDERS);
+            Path checksums = dir.path().resolveSibling(dir.path().getFileName() + "-checksums");
+            MigrationEngine engine = new MigrationEngine(new CapturingLog());
+            engine.status(db.settings(), dir.load(checksums)); // computes and keeps both checksums
+
+            MigrateResult result = engine.migrate(db.settings(), dir.load(checksums), new MigrateOptions(null));
+
+            assertEquals(2, result.applied().size());
+            StatusReport computed = engine.status(db.settings(), dir.load());
+            assertEquals(List.of("001 APPLIED", "002 APPLIED"),
+                    computed.rows().stream().map(r -> r.version() + " " + r.state()).toList());
+            assertEquals(computed.rows().stream().map(MigrationStatus::localChecksum).toList(),
+                    db.column("SELECT MD5SUM FROM DATABASECHANGELOG ORDER BY ORDEREXECUTED"));
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
     void aFormattedChangelogAlwaysTakesTheFullRun(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("up-to-date-formatted")
