@@ -118,7 +118,7 @@ public final class MigrationChangeLog {
     }
 
     private static List<Source> sourcesOf(MigrationDirectory.Contents contents) {
-        return contents.migrations().parallelStream().map(file -> Source.of(file, contents.bytes().get(file))).toList();
+        return PerFile.stream(contents.migrations()).map(file -> Source.of(file, contents.bytes().get(file))).toList();
     }
 
     private synchronized Built built() {
@@ -165,7 +165,7 @@ public final class MigrationChangeLog {
         if (sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
             return Optional.empty();
         }
-        List<Optional<String>> found = sources.parallelStream()
+        List<Optional<String>> found = PerFile.stream(sources)
                 .map(source -> checksums.get(source.file().fileName(), source.sha256())).toList();
         Map<MigrationFile, String> byFile = new LinkedHashMap<>();
         for (int i = 0; i < sources.size(); i++) {

@@ -87,9 +87,9 @@ public final class MigrationDirectory {
         List<Problem> problems = new ArrayList<>();
         List<MigrationFile> migrations = new ArrayList<>();
         Map<BigInteger, MigrationFile> byVersion = new HashMap<>();
-        // Reading the files is what listing 10,000 migrations costs: on every core, once (the header tells a
-        // formatted changelog, and the caller gets the bytes for the changelog and the checksums).
-        Map<Path, byte[]> read = entries.parallelStream()
+        // Reading the files is what listing 10,000 migrations costs: once (the header tells a formatted changelog, and
+        // the caller gets the bytes for the changelog and the checksums).
+        Map<Path, byte[]> read = PerFile.stream(entries)
                 .filter(entry -> FILE_NAME.matcher(entry.getFileName().toString()).matches())
                 .collect(Collectors.toConcurrentMap(entry -> entry, MigrationDirectory::readAllBytes));
         Map<MigrationFile, byte[]> bytes = new HashMap<>();

@@ -6,6 +6,7 @@ import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationDirectory;
 import dev.rsx.engine.MigrationFile;
+import dev.rsx.engine.PerFile;
 import dev.rsx.integrity.IntegrityProblem.Kind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -172,8 +173,8 @@ public final class IntegrityFile {
     private List<IntegrityProblem> verify(List<MigrationFile> files, Function<MigrationFile, String> hashOf) {
         List<IntegrityProblem> problems = new ArrayList<>(conflicts);
         Set<String> present = new HashSet<>();
-        // Reading and hashing every file is most of the work at 10,000 migrations: on every core.
-        Map<String, String> hashes = files.parallelStream().filter(file -> entries.containsKey(file.fileName()))
+        // Reading and hashing every file is most of the work at 10,000 migrations.
+        Map<String, String> hashes = PerFile.stream(files).filter(file -> entries.containsKey(file.fileName()))
                 .collect(Collectors.toConcurrentMap(MigrationFile::fileName, hashOf));
         for (MigrationFile file : files.stream().sorted().toList()) {
             String name = file.fileName();

@@ -658,8 +658,10 @@ public final class LogicalSnapshot implements SnapshotStrategy {
     /** Also finds a snapshot whose run was killed before it wrote its metadata; that one is {@code CREATING}. */
     @Override
     public Optional<Snapshot> find(String name) {
+        String shadow = shadowSchema(schema(), name);
         try (Connection c = DatabaseConnector.open(database)) {
-            return read(c, shadowSchema(schema(), name), name, ServerId.of(c));
+            // Every production-mode run asks; nearly always there is none, which one query answers.
+            return schemaExists(c, shadow) ? read(c, shadow, name, ServerId.of(c)) : Optional.empty();
         } catch (SQLException e) {
             throw new SnapshotException("Looking for snapshot '" + name + "' of schema " + schema() + " on "
                     + database.url().hostAndPort() + " failed: " + e.getMessage(), e);

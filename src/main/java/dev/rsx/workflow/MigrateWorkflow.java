@@ -118,14 +118,16 @@ public final class MigrateWorkflow {
         if (settings.mode().mode() != Mode.DEVELOPMENT) {
             log.info(capitalized(settings.mode().mode().label()) + " mode (" + settings.mode().reason()
                     + "): no snapshot protection, migrations run directly.");
+            // Files only: checked while the goal's first connection is still opening.
+            List<IntegrityProblem> integrity = IntegrityFile.check(settings.migrations());
             warnAboutInterruptedDevelopmentRun(settings.snapshots());
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-            if (upToDate(settings, status)) {
+            if (upToDate(status, integrity)) {
                 return noOp(settings, status, recorder);
             }
             settings.migrations().requireStatements(status);
             plan(settings, status, recorder);
-            checkIntegrity(settings, status, recorder);
+            checkIntegrity(settings, status, integrity, recorder);
             PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
             readSchemaBefore(settings, checked, recorder);
             MigrateResult result = migrate(settings, recorder);
@@ -137,7 +139,7 @@ public final class MigrateWorkflow {
         if (settings.snapshots().find(RUN_SNAPSHOT).isEmpty()) {
             // Decided again under the run lock when something is pending: another run may be applying it now.
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-            if (upToDate(settings, status)) {
+            if (upToDate(status, IntegrityFile.check(settings.migrations()))) {
                 return noOp(settings, status, recorder);
             }
         }
@@ -154,7 +156,7 @@ public final class MigrateWorkflow {
         // Refusals that need no database change come before the snapshot, which would only be restored again.
         settings.migrations().requireStatements(status);
         plan(settings, status, recorder);
-        checkIntegrity(settings, status, recorder);
+        checkIntegrity(settings, status, IntegrityFile.check(settings.migrations()), recorder);
         PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
         if (status.pending().isEmpty()) {
             MigrateResult result = migrate(settings, recorder);
@@ -213,13 +215,12 @@ public final class MigrateWorkflow {
 
     /**
      * Whether the run has nothing to do but normalize: every migration applied unchanged and the integrity file
-     * content. Such a run needs no snapshot and no run lock (applied migrations never become pending again), and
+     * content ({@code integrity} lists no problem). Such a run needs no snapshot and no run lock (applied migrations never become pending again), and
      * {@link MigrationEngine#status} decided it without Liquibase when earlier runs left the checksums. Anything else
      * takes the full run, which explains.
      */
-    private static boolean upToDate(Settings settings, StatusReport status) {
-        return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED)
-                && IntegrityFile.check(settings.migrations()).isEmpty();
+    private static boolean upToDate(StatusReport status, List<IntegrityProblem> integrity) {
+        return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED) && integrity.isEmpty();
     }
 
     private MigrateResult noOp(Settings settings, StatusReport status, MigrateRecorder recorder) {
@@ -295,15 +296,16 @@ public final class MigrateWorkflow {
     }
 
     /**
-     * Compares the migrations with {@code rsx.sum} before anything runs. In development mode what a developer does
+     * Acts on {@code problems}, the comparison of the migrations with {@code rsx.sum}, before anything runs. In
+     * development mode what a developer does
      * while writing a migration is recorded for them: starting {@code rsx.sum}, editing a migration that has not
      * run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
      * modes, stop the run: those are what the integrity file exists to catch.
      */
-    private void checkIntegrity(Settings settings, StatusReport status, MigrateRecorder recorder) {
+    private void checkIntegrity(Settings settings, StatusReport status, List<IntegrityProblem> problems,
+            MigrateRecorder recorder) {
         Path directory = settings.migrations().directory();
         List<MigrationFile> files = settings.migrations().files();
-        List<IntegrityProblem> problems = IntegrityFile.check(settings.migrations());
         if (problems.isEmpty()) {
             return;
         }

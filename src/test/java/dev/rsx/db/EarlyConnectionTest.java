@@ -61,9 +61,22 @@ class EarlyConnectionTest {
         asOwnUser(target, (db, user, settings) -> {
             EarlyConnection.open(settings).close();
 
-            for (Thread thread : Thread.getAllStackTraces().keySet()) {
-                if (thread.getName().equals("rsx-early-connection")) {
-                    thread.join(10_000);
+            joinOpeners();
+            awaitConnections(db, user, 0);
+        });
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aSecondGoalOpeningAheadWithTheSameSettingsLeavesOneConnection(String target) throws Exception {
+        asOwnUser(target, (db, user, settings) -> {
+            try (EarlyConnection first = EarlyConnection.open(settings);
+                    EarlyConnection second = EarlyConnection.open(settings)) {
+                joinOpeners();
+                awaitConnections(db, user, 1);
+
+                try (Connection taken = DatabaseConnector.open(settings)) {
+                    assertEquals(1, connectionsOf(db, user), "the open took the one connection left");
                 }
             }
             awaitConnections(db, user, 0);
@@ -95,6 +108,14 @@ class EarlyConnectionTest {
                 test.run(db, user, new ConnectionSettings(db.settings().url(), user, "early-pw"));
             } finally {
                 db.execute("DROP USER '" + user + "'@'%'");
+            }
+        }
+    }
+
+    private static void joinOpeners() throws InterruptedException {
+        for (Thread thread : Thread.getAllStackTraces().keySet()) {
+            if (thread.getName().equals("rsx-early-connection")) {
+                thread.join(10_000);
             }
         }
     }
