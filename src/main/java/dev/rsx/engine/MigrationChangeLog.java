@@ -48,6 +48,7 @@ public final class MigrationChangeLog {
     private final List<Source> sources;
     private final EngineLog log;
     private final ChecksumCache checksums;
+    private final StatementCache statementCache;
     private final Map<ChangeSet, List<String>> statements = Collections.synchronizedMap(new IdentityHashMap<>());
     private Built built;
     private Database dialect;
@@ -81,11 +82,13 @@ public final class MigrationChangeLog {
     /** The Liquibase side: the changelog, its changesets in the order they run, and where each came from. */
     private record Built(DatabaseChangeLog changeLog, List<ChangeSet> changeSets, Map<ChangeSet, Source> sources) {}
 
-    private MigrationChangeLog(Path directory, List<Source> sources, EngineLog log, ChecksumCache checksums) {
+    private MigrationChangeLog(Path directory, List<Source> sources, EngineLog log, ChecksumCache checksums,
+            StatementCache statementCache) {
         this.directory = directory;
         this.sources = sources;
         this.log = log;
         this.checksums = checksums;
+        this.statementCache = statementCache;
     }
 
     /**
@@ -93,13 +96,14 @@ public final class MigrationChangeLog {
      * Needs no database, so a broken migration directory fails before any server is started or asked anything.
      */
     public static MigrationChangeLog load(Path directory, EngineLog log) {
-        return load(directory, log, ChecksumCache.none());
+        return load(directory, log, ChecksumCache.none(), StatementCache.none());
     }
 
-    /** As {@link #load(Path, EngineLog)}, with the checksums of earlier runs. */
-    public static MigrationChangeLog load(Path directory, EngineLog log, ChecksumCache checksums) {
+    /** As {@link #load(Path, EngineLog)}, with the checksums and the split statements of earlier runs. */
+    public static MigrationChangeLog load(Path directory, EngineLog log, ChecksumCache checksums,
+            StatementCache statementCache) {
         MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(MigrationDirectory.read(directory)), log,
-                checksums);
+                checksums, statementCache);
         if (changeLog.sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
             changeLog.built(); // only Liquibase can tell whether a formatted changelog parses
         }
@@ -112,7 +116,7 @@ public final class MigrationChangeLog {
      */
     public static MigrationChangeLog of(Path directory, MigrationDirectory.Contents contents) {
         MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(contents), EngineLog.silent(),
-                ChecksumCache.none());
+                ChecksumCache.none(), StatementCache.none());
         changeLog.built = build(changeLog.sources);
         return changeLog;
     }
@@ -243,11 +247,31 @@ public final class MigrationChangeLog {
 
     /**
      * The SQL statements Liquibase sends for {@code changeSet} on MySQL and MariaDB, as its split cuts them (before
-     * the driver's escape translation). Split once per run: the report's plan and the runner both need them, and
-     * Liquibase's splitter is most of the cost of reading a migration. Must run inside {@link LiquibaseScope}.
+     * the driver's escape translation). Split once per run, and a plain file's split is remembered by content for the
+     * next: the report's plan and the runner both need them, and Liquibase's splitter is most of the cost of reading a
+     * migration. Must run inside {@link LiquibaseScope}.
      */
     public List<String> statementsOf(ChangeSet changeSet) {
-        return statements.computeIfAbsent(changeSet, this::split);
+        return statements.computeIfAbsent(changeSet, this::remembered);
+    }
+
+    private List<String> remembered(ChangeSet changeSet) {
+        Source source = sourceOf(changeSet);
+        if (source.file().formattedChangelog()) {
+            return split(changeSet);
+        }
+        String fileName = source.file().fileName();
+        return statementCache.get(fileName, source.sha256()).orElseGet(() -> {
+            List<String> split = split(changeSet);
+            statementCache.put(fileName, source.sha256(), split);
+            return split;
+        });
+    }
+
+    /** Keeps the splits this run made for the next; see {@link StatementCache#save}. */
+    void saveStatements() {
+        statementCache.save(sources.stream().filter(source -> !source.file().formattedChangelog())
+                .collect(Collectors.toMap(source -> source.file().fileName(), Source::sha256)));
     }
 
     private List<String> split(ChangeSet changeSet) {

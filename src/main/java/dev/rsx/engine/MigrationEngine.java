@@ -100,8 +100,13 @@ public final class MigrationEngine {
             Map<String, String> checksums = status.pending().stream().collect(Collectors.toMap(
                     row -> ChangeSetKey.of(row.fileName(), row.changeSetId(), MigrationChangeLog.AUTHOR),
                     MigrationStatus::localChecksum));
-            List<AppliedChangeSet> applied = new PlainChangeSetRunner(connection, changeLog, log)
-                    .run(changeLog.pendingChangeSets(status), checksums);
+            List<AppliedChangeSet> applied;
+            try {
+                applied = new PlainChangeSetRunner(connection, changeLog, log).run(changeLog.pendingChangeSets(status),
+                        checksums);
+            } finally {
+                changeLog.saveStatements();
+            }
             return new MigrateResult(applied, newest(status.currentVersion(), applied),
                     Duration.ofNanos(System.nanoTime() - started));
         } finally {

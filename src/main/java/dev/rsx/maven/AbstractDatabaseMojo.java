@@ -4,6 +4,7 @@ import dev.rsx.db.EarlyConnection;
 import dev.rsx.engine.ChecksumCache;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.StatementCache;
 import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
@@ -119,10 +120,6 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
     }
 
     /**
-     * The migrations of {@link #migrationsDir}, with the checksums earlier runs of this project computed (kept in the
-     * build directory: they let a run that finds nothing pending skip Liquibase's start-up).
-     */
-    /**
      * Starts connecting to an external target while the goal reads its files (see {@link EarlyConnection}); null for
      * the embedded target, whose server is started later.
      */
@@ -130,8 +127,14 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
         return target instanceof DatabaseTarget.External external ? EarlyConnection.open(external.settings()) : null;
     }
 
+    /**
+     * The migrations of {@link #migrationsDir}, with the checksums and statement splits earlier runs of this project
+     * computed (kept in the build directory: they let a run that finds nothing pending skip Liquibase's start-up, and
+     * a run that applies them again skip Liquibase's split).
+     */
     protected MigrationChangeLog loadMigrations(EngineLog log) {
         return MigrationChangeLog.load(migrationsDir.toPath(), log,
-                ChecksumCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checksums")));
+                ChecksumCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checksums")),
+                StatementCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "statements")));
     }
 }

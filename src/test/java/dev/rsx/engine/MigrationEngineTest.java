@@ -8,7 +8,10 @@ import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -57,6 +60,37 @@ class MigrationEngineTest {
             assertEquals("10", second.currentVersion());
             assertEquals(List.of("1"), db.column("SELECT COUNT(*) FROM users"));
         }
+    }
+
+    @ParameterizedTest
+    @MethodSource("targets")
+    void anApplyFromRememberedSplitsSendsWhatLiquibaseSplits(String target) throws Exception {
+        MigrationsDir dir = MigrationsDir.create("remembered-split")
+                .write("001_create_users_table.sql", USERS)
+                .write("002_create_orders_table.sql", ORDERS + "-- the end; no statement\n");
+        Path caches = Files.createDirectories(dir.path().resolveSibling(dir.path().getFileName() + "-caches"));
+        for (int run = 1; run <= 2; run++) {
+            try (TestDb db = TestDatabases.fresh(target)) {
+                MigrationChangeLog changeLog = MigrationChangeLog.load(dir.path(), EngineLog.silent(),
+                        ChecksumCache.in(caches.resolve("checksums")), StatementCache.in(caches.resolve("statements")));
+
+                new MigrationEngine(new CapturingLog()).migrate(db.settings(), changeLog, new MigrateOptions(null));
+
+                assertEquals(List.of("orders", "users"), db.tables().stream().filter(t -> !t.startsWith("DATABASECHANGELOG"))
+                        .toList(), "run " + run);
+                assertEquals(List.of("a@example.com"), db.column("SELECT email FROM users"), "run " + run);
+            }
+        }
+        MigrationChangeLog fresh = dir.load();
+        StatementCache remembered = StatementCache.in(caches.resolve("statements"));
+        LiquibaseScope.run(EngineLog.silent(), () -> {
+            for (MigrationFile file : fresh.files()) {
+                String sha256 = fresh.sha256().get(file);
+                assertEquals(Optional.of(fresh.statementsOf(fresh.changeSets().get(fresh.files().indexOf(file)))),
+                        remembered.get(file.fileName(), sha256), file.fileName());
+            }
+            return null;
+        });
     }
 
     @ParameterizedTest

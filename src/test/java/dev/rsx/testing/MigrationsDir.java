@@ -1,6 +1,7 @@
 package dev.rsx.testing;
 
 import dev.rsx.engine.ChecksumCache;
+import dev.rsx.engine.StatementCache;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationDirectory;
@@ -49,7 +50,7 @@ public record MigrationsDir(Path path) {
 
     /** The migrations as the engine reads them, with the checksums kept in {@code checksums}. */
     public MigrationChangeLog load(Path checksums) {
-        return MigrationChangeLog.load(path, EngineLog.silent(), ChecksumCache.in(checksums));
+        return MigrationChangeLog.load(path, EngineLog.silent(), ChecksumCache.in(checksums), StatementCache.none());
     }
 
     public MigrationsDir delete(String fileName) {
