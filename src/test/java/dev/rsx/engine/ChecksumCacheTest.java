@@ -13,16 +13,9 @@ import org.junit.jupiter.api.Test;
 
 class ChecksumCacheTest {
 
-    private static Path newCacheFile(String name) throws IOException {
-        Path directory = Files.createDirectories(TestDatabases.work().resolve("checksum-cache"));
-        Path file = directory.resolve(name + "-" + System.nanoTime());
-        Files.deleteIfExists(file);
-        return file;
-    }
-
     @Test
     void remembersByFileNameAndContentDigest() throws IOException {
-        Path file = newCacheFile("remembers");
+        Path file = TestDatabases.newWorkFile("checksum-cache", "remembers");
         ChecksumCache first = ChecksumCache.in(file);
         first.put("001_a.sql", "9a3c07d1_content", "9:aaa");
         first.save();
@@ -36,7 +29,7 @@ class ChecksumCacheTest {
 
     @Test
     void keepsOnlyWhatTheLastComputingRunUsed() throws IOException {
-        Path file = newCacheFile("prunes");
+        Path file = TestDatabases.newWorkFile("checksum-cache", "prunes");
         ChecksumCache first = ChecksumCache.in(file);
         first.put("001_a.sql", "a", "9:aaa");
         first.put("002_b.sql", "b", "9:bbb");
@@ -55,7 +48,7 @@ class ChecksumCacheTest {
 
     @Test
     void aRunThatComputedNothingNewWritesNothing() throws IOException {
-        Path file = newCacheFile("unchanged");
+        Path file = TestDatabases.newWorkFile("checksum-cache", "unchanged");
         ChecksumCache cache = ChecksumCache.in(file);
         cache.get("001_a.sql", "a");
         cache.save();
@@ -64,11 +57,11 @@ class ChecksumCacheTest {
 
     @Test
     void anUnreadableOrDamagedCacheIsOnlySlower() throws IOException {
-        Path file = newCacheFile("damaged");
+        Path file = TestDatabases.newWorkFile("checksum-cache", "damaged");
         Files.writeString(file, "no-space-in-this-line\n\u0000garbage");
         assertEquals(Optional.empty(), ChecksumCache.in(file).get("001_a.sql", "a"));
 
-        Path directory = newCacheFile("a-directory");
+        Path directory = TestDatabases.newWorkFile("checksum-cache", "a-directory");
         Files.createDirectories(directory);
         ChecksumCache cache = ChecksumCache.in(directory);
         assertEquals(Optional.empty(), cache.get("001_a.sql", "a"));

@@ -18,16 +18,9 @@ class StatementCacheTest {
             "INSERT INTO t (name) VALUES ('ä € \t tab'), ('two  spaces')",
             "");
 
-    private static Path newCacheFile(String name) throws IOException {
-        Path directory = Files.createDirectories(TestDatabases.work().resolve("statement-cache"));
-        Path file = directory.resolve(name + "-" + System.nanoTime());
-        Files.deleteIfExists(file);
-        return file;
-    }
-
     @Test
     void remembersStatementsWhateverTheyHold() throws IOException {
-        Path file = newCacheFile("remembers");
+        Path file = TestDatabases.newWorkFile("statement-cache", "remembers");
         StatementCache first = StatementCache.in(file);
         first.put("001_a.sql", "sha-a", STATEMENTS);
         first.put("002_b.sql", "sha-b", List.of());
@@ -41,7 +34,7 @@ class StatementCacheTest {
 
     @Test
     void keepsTheEntriesOfUnchangedFilesAndDropsTheOthers() throws IOException {
-        Path file = newCacheFile("keeps");
+        Path file = TestDatabases.newWorkFile("statement-cache", "keeps");
         StatementCache first = StatementCache.in(file);
         first.put("001_a.sql", "sha-a", List.of("SELECT 1"));
         first.put("002_b.sql", "sha-b", List.of("SELECT 2"));
@@ -59,7 +52,7 @@ class StatementCacheTest {
 
     @Test
     void aDamagedEntryIsSplitAgain() throws IOException {
-        Path file = newCacheFile("damaged");
+        Path file = TestDatabases.newWorkFile("statement-cache", "damaged");
         Files.writeString(file, PlainFileResults.key("001_a.sql", "sha-a") + " 2 U0VMRUNUIDE=\n"
                 + PlainFileResults.key("002_b.sql", "sha-b") + " 1 not*base64\n");
 

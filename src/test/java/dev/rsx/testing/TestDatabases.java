@@ -6,6 +6,7 @@ import dev.rsx.db.JdbcUrl;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.server.EmbeddedMariaDb;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -112,6 +113,11 @@ public final class TestDatabases {
 
     public static Path work() {
         return Path.of(System.getProperty("rsx.test.work", "target/test-work")).toAbsolutePath();
+    }
+
+    /** A file of {@code directory} in the work directory that does not exist yet, its name starting with {@code name}. */
+    public static Path newWorkFile(String directory, String name) throws IOException {
+        return Files.createDirectories(work().resolve(directory)).resolve(name + "-" + System.nanoTime());
     }
 
     public static Path binariesRoot() {
