@@ -5,11 +5,8 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HexFormat;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -64,17 +61,9 @@ public final class MigrationChangeLog {
         static Source of(MigrationFile file, byte[] bytes) {
             try {
                 String content = StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
-                return new Source(file, content, HexFormat.of().formatHex(newDigest().digest(bytes)));
+                return new Source(file, content, Sha256.hex(bytes));
             } catch (CharacterCodingException e) {
                 throw new ProjectException(file.fileName() + " is not valid UTF-8. Save it as UTF-8 and run again.", e);
-            }
-        }
-
-        private static MessageDigest newDigest() {
-            try {
-                return MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
             }
         }
     }

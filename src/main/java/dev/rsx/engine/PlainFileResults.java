@@ -6,10 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -32,13 +29,7 @@ final class PlainFileResults {
     private PlainFileResults() {}
 
     static String key(String fileName, String sha256) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(digest.digest((CHANGESET_FORMAT + '\n' + LIQUIBASE_VERSION + '\n' + fileName
-                    + '\n' + sha256).getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return Sha256.hex(CHANGESET_FORMAT + '\n' + LIQUIBASE_VERSION + '\n' + fileName + '\n' + sha256);
     }
 
     /** The entries of {@code file}; none when it does not exist or cannot be read. */

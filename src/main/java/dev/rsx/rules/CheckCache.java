@@ -2,17 +2,15 @@ package dev.rsx.rules;
 
 import dev.rsx.engine.BuildFiles;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.Sha256;
 import dev.rsx.sql.WrittenTables;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
@@ -68,7 +66,7 @@ public final class CheckCache {
             text.append(source.file().fileName()).append(' ').append(changeSet.getId()).append(' ').append(source.sha256())
                     .append('\n');
         }
-        return sha256(text.toString());
+        return Sha256.hex(text.toString());
     }
 
     /** The result remembered under {@code key}, if any. */
@@ -165,14 +163,6 @@ public final class CheckCache {
             return code + " " + Files.size(code) + " " + Files.getLastModifiedTime(code).toMillis();
         } catch (IOException | URISyntaxException | RuntimeException e) {
             return null;
-        }
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
         }
     }
 }

@@ -215,9 +215,9 @@ public final class MigrateWorkflow {
 
     /**
      * Whether the run has nothing to do but normalize: every migration applied unchanged and the integrity file
-     * content ({@code integrity} lists no problem). Such a run needs no snapshot and no run lock (applied migrations never become pending again), and
-     * {@link MigrationEngine#status} decided it without Liquibase when earlier runs left the checksums. Anything else
-     * takes the full run, which explains.
+     * content ({@code integrity} lists no problem). Such a run needs no snapshot and no run lock (applied migrations
+     * never become pending again), and {@link MigrationEngine#status} decided it without Liquibase when earlier runs
+     * left the checksums. Anything else takes the full run, which explains.
      */
     private static boolean upToDate(StatusReport status, List<IntegrityProblem> integrity) {
         return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED) && integrity.isEmpty();
@@ -297,9 +297,8 @@ public final class MigrateWorkflow {
 
     /**
      * Acts on {@code problems}, the comparison of the migrations with {@code rsx.sum}, before anything runs. In
-     * development mode what a developer does
-     * while writing a migration is recorded for them: starting {@code rsx.sum}, editing a migration that has not
-     * run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
+     * development mode what a developer does while writing a migration is recorded for them: starting {@code rsx.sum},
+     * editing a migration that has not run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
      * modes, stop the run: those are what the integrity file exists to catch.
      */
     private void checkIntegrity(Settings settings, StatusReport status, List<IntegrityProblem> problems,
