@@ -27,6 +27,12 @@ import liquibase.util.StringUtil;
 final class PlainChangeSetRunner {
 
     private static final int MAX_DESCRIPTION = 250;
+    /**
+     * What Liquibase records as the description of a changeset made of one raw SQL change: that change's name. Asking
+     * the changeset for it makes Liquibase introspect the change class's bean properties, about 80 classes loaded for
+     * a constant.
+     */
+    private static final String RAW_SQL_DESCRIPTION = "sql";
 
     private final Connection connection;
     private final MigrationChangeLog changeLog;
@@ -51,13 +57,12 @@ final class PlainChangeSetRunner {
         List<AppliedChangeSet> applied = new ArrayList<>();
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
-        try {
+        try (TrackingTable.Recorder tracking = TrackingTable.recorder(connection)) {
             for (ChangeSet changeSet : changeSets) {
                 AppliedChangeSet done = apply(changeSet, new TrackingTable.Row(changeSet.getId(), changeSet.getAuthor(),
-                        changeSet.getFilePath(), ++order, checksums.get(ChangeSetKey.of(changeSet)),
-                        StringUtil.limitSize(changeSet.getDescription(), MAX_DESCRIPTION),
+                        changeSet.getFilePath(), ++order, checksums.get(ChangeSetKey.of(changeSet)), RAW_SQL_DESCRIPTION,
                         StringUtil.limitSize(StringUtil.trimToEmpty(changeSet.getComments()), MAX_DESCRIPTION),
-                        LiquibaseUtil.getBuildVersion(), deploymentId), applied);
+                        LiquibaseUtil.getBuildVersion(), deploymentId), tracking, applied);
                 applied.add(done);
                 log.info(done.logLine(changeSet.getFilePath()));
             }
@@ -69,7 +74,8 @@ final class PlainChangeSetRunner {
         return applied;
     }
 
-    private AppliedChangeSet apply(ChangeSet changeSet, TrackingTable.Row row, List<AppliedChangeSet> appliedBefore) {
+    private AppliedChangeSet apply(ChangeSet changeSet, TrackingTable.Row row, TrackingTable.Recorder tracking,
+            List<AppliedChangeSet> appliedBefore) {
         long started = System.nanoTime();
         checkPreconditions(changeSet);
         List<String> statements = statementsOf(changeSet);
@@ -85,7 +91,7 @@ final class PlainChangeSetRunner {
                     Duration.ofNanos(System.nanoTime() - started));
         }
         try {
-            TrackingTable.insert(connection, row);
+            tracking.record(row);
             connection.commit();
         } catch (SQLException e) {
             rollback(e);

@@ -103,20 +103,38 @@ public final class TrackingTable {
         }
     }
 
-    /** Records {@code row} as executed now, by the server's clock as Liquibase does, in the connection's transaction. */
-    static void insert(Connection connection, Row row) throws SQLException {
-        try (PreparedStatement statement = connection.prepareStatement("INSERT INTO " + NAME + " (" + COLUMNS + ")"
-                + " VALUES (?, ?, ?, NOW(), ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)")) {
-            statement.setString(1, row.id());
-            statement.setString(2, row.author());
-            statement.setString(3, row.fileName());
-            statement.setInt(4, row.order());
-            statement.setString(5, row.checksum());
-            statement.setString(6, row.description());
-            statement.setString(7, row.comments());
-            statement.setString(8, row.liquibaseVersion());
-            statement.setString(9, row.deploymentId());
-            statement.executeUpdate();
+    /** Records applied changesets, one prepared statement for the whole run. */
+    static Recorder recorder(Connection connection) throws SQLException {
+        return new Recorder(connection.prepareStatement("INSERT INTO " + NAME + " (" + COLUMNS + ")"
+                + " VALUES (?, ?, ?, NOW(), ?, 'EXECUTED', ?, ?, ?, NULL, ?, NULL, NULL, ?)"));
+    }
+
+    /** Writes tracking rows in the connection's transaction; see {@link #recorder}. */
+    static final class Recorder implements AutoCloseable {
+
+        private final PreparedStatement insert;
+
+        private Recorder(PreparedStatement insert) {
+            this.insert = insert;
+        }
+
+        /** Records {@code row} as executed now, by the server's clock as Liquibase does. */
+        void record(Row row) throws SQLException {
+            insert.setString(1, row.id());
+            insert.setString(2, row.author());
+            insert.setString(3, row.fileName());
+            insert.setInt(4, row.order());
+            insert.setString(5, row.checksum());
+            insert.setString(6, row.description());
+            insert.setString(7, row.comments());
+            insert.setString(8, row.liquibaseVersion());
+            insert.setString(9, row.deploymentId());
+            insert.executeUpdate();
+        }
+
+        @Override
+        public void close() throws SQLException {
+            insert.close();
         }
     }
 }
