@@ -69,7 +69,7 @@ public final class TrackingTable {
     }
 
     /**
-     * Whether the table can take {@link #insert}'s rows as it is: true when it does not exist yet ({@link #create}
+     * Whether the table can take {@link Recorder#record}'s rows as it is: true when it does not exist yet ({@link #create}
      * makes it) or has every column Liquibase 4.33 writes. False for a table an older Liquibase created, which only
      * Liquibase knows how to upgrade.
      */

@@ -136,27 +136,29 @@ public final class MigrateWorkflow {
             return result;
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
+        // Files only, so the same before and under the run lock.
+        List<IntegrityProblem> integrity = IntegrityFile.check(settings.migrations());
         if (settings.snapshots().find(RUN_SNAPSHOT).isEmpty()) {
             // Decided again under the run lock when something is pending: another run may be applying it now.
             StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-            if (upToDate(status, IntegrityFile.check(settings.migrations()))) {
+            if (upToDate(status, integrity)) {
                 return noOp(settings, status, recorder);
             }
         }
         try (RunLock lock = settings.serializeRuns()
                 ? RunLock.acquire(settings.database(), settings.migrate().lockTimeout(), log) : null) {
-            return protectedRun(settings, recorder);
+            return protectedRun(settings, integrity, recorder);
         }
     }
 
-    private MigrateResult protectedRun(Settings settings, MigrateRecorder recorder) {
+    private MigrateResult protectedRun(Settings settings, List<IntegrityProblem> integrity, MigrateRecorder recorder) {
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
         StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
         // Refusals that need no database change come before the snapshot, which would only be restored again.
         settings.migrations().requireStatements(status);
         plan(settings, status, recorder);
-        checkIntegrity(settings, status, IntegrityFile.check(settings.migrations()), recorder);
+        checkIntegrity(settings, status, integrity, recorder);
         PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
         if (status.pending().isEmpty()) {
             MigrateResult result = migrate(settings, recorder);
