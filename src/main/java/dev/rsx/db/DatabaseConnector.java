@@ -39,6 +39,10 @@ public final class DatabaseConnector {
         properties.setProperty("user", settings.username());
         properties.setProperty("password", settings.password());
         properties.setProperty("connectTimeout", "10000");
+        // The driver otherwise asks the server whether the session is read-only before every statement that is not
+        // a SELECT: one round trip per migration statement. The protocol's status flags already carry the state it
+        // needs (auto-commit, open transaction), and the plugin never makes a session read-only.
+        properties.setProperty("useLocalSessionState", "true");
         try {
             Connection connection = DRIVER.connect(url, properties);
             if (connection == null) {

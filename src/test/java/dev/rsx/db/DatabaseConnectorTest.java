@@ -9,6 +9,9 @@ import dev.rsx.engine.EnvironmentException;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -51,6 +54,35 @@ class DatabaseConnectorTest {
 
             assertEquals("Unknown database 'no_such_db_rsx' on " + missing.hostAndPort() + ". Create it first (CREATE DATABASE"
                     + " `no_such_db_rsx` CHARACTER SET utf8mb4) or fix the database in rsx.url.", e.getMessage());
+        }
+    }
+
+    /**
+     * Without {@code useLocalSessionState} the driver asks the server whether the session is read-only before every
+     * statement that is not a SELECT: a second round trip for each migration statement.
+     */
+    @ParameterizedTest
+    @MethodSource("targets")
+    void aStatementCostsOneRoundTrip(String target) throws Exception {
+        try (TestDb db = TestDatabases.fresh(target); Connection connection = DatabaseConnector.open(db.settings());
+                Statement statement = connection.createStatement()) {
+            long before = questions(statement);
+
+            statement.execute("CREATE TABLE round_trips (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, note TEXT)");
+            connection.setAutoCommit(false);
+            statement.execute("INSERT INTO round_trips (note) VALUES ('one')");
+            connection.commit();
+            connection.setAutoCommit(true);
+
+            // The two statements, the commit, the two auto-commit switches and the second reading itself.
+            assertEquals(6, questions(statement) - before);
+        }
+    }
+
+    private static long questions(Statement statement) throws SQLException {
+        try (ResultSet row = statement.executeQuery("SHOW SESSION STATUS LIKE 'Questions'")) {
+            assertTrue(row.next());
+            return row.getLong(2);
         }
     }
 
