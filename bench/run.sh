@@ -10,7 +10,7 @@
 # plus `mvn validate` (Maven's own start-up). Each tool has its own database on that server and its own generated
 # Maven project in bench/target; the peers are benchmark-only and never dependencies of the plugin.
 #
-# Usage: bench/run.sh                      N=200 migrations, RUNS=3 timed runs per operation (after one warm-up);
+# Usage: bench/run.sh                      N=200 migrations, RUNS=3 timed rounds (after one warm-up round);
 #                                          about 3 minutes on a busy 2-core machine, the build included
 #        N=20 RUNS=1 bench/run.sh          smoke run (.ci/run), the peers included: about 80 s there
 #        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
@@ -19,7 +19,7 @@
 # The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
 # dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
 # later runs need no network for them.
-# Other settings (environment): WARMUP=1 (untimed runs before the timed ones), SKIP_BUILD=1 (use the plugin already
+# Other settings (environment): WARMUP=1 (untimed rounds before the timed ones), SKIP_BUILD=1 (use the plugin already
 # in ~/.m2), MARIADB_HOME (default ~/.rsx/binaries/mariadb-11.4.5-linux, as unpacked by the plugin),
 # BREAK_JDBC=1 (self-test of the check: adds a column on the JDBC side after the runs, so the run must fail),
 # RSX_ARGS (extra arguments for every rsx goal; default -Drsx.mode=production: the server is on loopback, where
@@ -30,10 +30,16 @@
 # printed when both peers ran), GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
 # goes; it slows every tool down, so do not compare timings of such a run).
 #
-# Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The
-# results go to bench/target/results.md and stdout: every operation's median and runs, then the ratios the targets
-# name and whether each is met. Exits non-zero when a tool does not end with the same columns and row counts as the
-# JDBC floor (tracking tables excluded), naming the tool and the first difference.
+# Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The runs go
+# in rounds: WARMUP untimed warm-up rounds, then RUNS timed rounds, and every round runs each group once. The groups,
+# in this order: mvn validate; rsx (a), (b), (c); rsx-normalize (a'), (b'); rsx-dev (a-dev), (b-dev); flyway (f),
+# (g), (h); liquibase (i), (j), (k); the JDBC floor (d); only the tools in TOOLS. Within a group the operations keep
+# that order (the apply, which recreates the tool's database, before the no-op re-run and the status that read it).
+# The groups' order rotates: of G groups, round r (counted from 1) starts with group (r - 1) mod G, so that no tool
+# always follows the same one and the load drifting during a run falls on every tool alike. The results go to
+# bench/target/results.md and stdout: every operation's median and timed runs (in run order, in the groups' order
+# above), then the ratios the targets name and whether each is met. Exits non-zero when a tool does not end with the
+# same columns and row counts as the JDBC floor (tracking tables excluded), naming the tool and the first difference.
 set -euo pipefail
 
 N=${N:-200}
@@ -61,6 +67,7 @@ die() { log "ERROR: $*"; exit 1; }
 
 [[ $N =~ ^[0-9]+$ && $N -gt 0 ]] || die "N must be a positive number, not '$N'"
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || die "RUNS must be a positive number, not '$RUNS'"
+[[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a number, not '$WARMUP'"
 TOOLS=${TOOLS:-rsx,rsx-normalize,rsx-dev,flyway,liquibase}
 for tool in ${TOOLS//,/ }; do
     [[ $tool =~ ^(rsx|rsx-normalize|rsx-dev|flyway|liquibase)$ ]] ||
@@ -152,32 +159,36 @@ recreate() {   # drop and create a database: not timed
 url_of() { echo "jdbc:mysql://127.0.0.1:$PORT/$1"; }
 
 # ---------------------------------------------------------------------------------------------------------------
-# Timing: every operation in a fresh process, WARMUP untimed runs, then RUNS timed ones; median reported.
+# Timing: every operation in a fresh process, in rounds: WARMUP untimed rounds, then RUNS timed ones, each selected
+# group once per round, in an order that rotates from round to round; median reported.
 declare -a ROWS=()
 now_ns() { date +%s%N; }
 median() { tr ' ' '\n' | sed '/^$/d' | sort -n | awk '{ v[NR] = $1 } END { if (NR % 2) print v[(NR + 1) / 2]; else print (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 secs() { awk -v ns="$1" 'BEGIN { printf "%.2f", ns / 1e9 }'; }
 
-# measure <label> <prepare-function or -> <command...>; prints progress, appends a result row.
-measure() {
-    local label=$1 prepare=$2; shift 2
-    local i start end ns times="" shown=""
-    for ((i = 1; i <= WARMUP + RUNS; i++)); do
-        [[ $prepare != - ]] && "$prepare"
-        start=$(now_ns)
-        "$@" > "$TARGET/last-run.log" 2>&1 || { cat "$TARGET/last-run.log" >&2; die "$label failed: $*"; }
-        end=$(now_ns)
-        ns=$((end - start))
-        if ((i > WARMUP)); then
-            times+="$ns "
-            shown+="$(secs "$ns") "
-        fi
-        log "$label: run $i/$((WARMUP + RUNS))$( ((i <= WARMUP)) && echo ' (warm-up)') $(secs "$ns") s"
-    done
-    local med
-    med=$(echo "$times" | median)
-    ROWS+=("$label|$(secs "$med")|${shown% }")
-    LAST_MEDIAN_NS=$med
+# operation <key> <label> <prepare-function or -> <command-function>: registers an operation (not run yet).
+declare -A OP_LABEL=() OP_PREPARE=() OP_COMMAND=() OP_TIMES=() OP_SHOWN=() MEDIAN_NS=()
+operation() { OP_LABEL[$1]=$2 OP_PREPARE[$1]=$3 OP_COMMAND[$1]=$4 OP_TIMES[$1]="" OP_SHOWN[$1]=""; }
+
+# group <name> <key...>: a tool's operations, run in this order within every round (its apply, which recreates the
+# database, before the no-op re-run and the status that read it). The table lists the groups in this order too.
+declare -a GROUP_NAMES=() GROUP_KEYS=()
+group() { local name=$1; shift; GROUP_NAMES+=("$name"); GROUP_KEYS+=("$*"); }
+
+# run_once <key> <round>: one run of an operation, timed from round WARMUP + 1 on; prints progress.
+run_once() {
+    local key=$1 round=$2 start end ns
+    [[ ${OP_PREPARE[$key]} != - ]] && "${OP_PREPARE[$key]}"
+    start=$(now_ns)
+    "${OP_COMMAND[$key]}" > "$TARGET/last-run.log" 2>&1 ||
+        { cat "$TARGET/last-run.log" >&2; die "${OP_LABEL[$key]} failed in round $round: ${OP_COMMAND[$key]}"; }
+    end=$(now_ns)
+    ns=$((end - start))
+    if ((round > WARMUP)); then
+        OP_TIMES[$key]+="$ns "
+        OP_SHOWN[$key]+="$(secs "$ns") "
+    fi
+    log "round $round/$((WARMUP + RUNS))$( ((round <= WARMUP)) && echo ' (warm-up)') ${OP_LABEL[$key]}: $(secs "$ns") s"
 }
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -346,6 +357,48 @@ jdbc_floor() {
     cat "$TARGET/jdbc-floor.out"
     JDBC_INTERNAL_MS+="$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$TARGET/jdbc-floor.out") "
 }
+# The timed commands (the args variables are split into words on purpose).
+mvn_validate() { mvn_in_project validate; }
+# shellcheck disable=SC2086
+rsx_apply() { mvn_in_project $RSX_APPLY; }
+# shellcheck disable=SC2086
+rsx_status() { mvn_in_project $RSX_STATUS; }
+# shellcheck disable=SC2086
+rsx_default() { mvn_in_project $RSX_DEFAULT; }
+# shellcheck disable=SC2086
+rsx_dev() { mvn_in_project $RSX_DEV; }
+# shellcheck disable=SC2086
+flyway_migrate() { mvn_in_flyway flyway:migrate $FLYWAY_ARGS; }
+# shellcheck disable=SC2086
+flyway_info() { mvn_in_flyway flyway:info $FLYWAY_ARGS; }
+# shellcheck disable=SC2086
+liquibase_update() { mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS; }
+# shellcheck disable=SC2086
+liquibase_status() { mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS; }
+
+operation e "(e) mvn validate of the same project (Maven start-up, no plugin goal)" - mvn_validate
+operation a "(a) rsx:migrate, apply $N to an empty database (rsx.normalize.skip=true)" prepare_rsx_apply rsx_apply
+operation b "(b) rsx:migrate, no-op re-run, $N applied (rsx.normalize.skip=true)" - rsx_apply
+operation c "(c) rsx:status, $N applied" - rsx_status
+operation a_norm "(a') rsx:migrate, apply $N to an empty database (defaults: normalization included)" prepare_rsx_default rsx_default
+operation b_norm "(b') rsx:migrate, no-op re-run, $N applied (defaults: normalization check included)" - rsx_default
+operation a_dev "(a-dev) rsx:migrate development mode, apply $N to an empty database (snapshot first; rsx.normalize.skip=true)" prepare_rsx_dev rsx_dev
+operation b_dev "(b-dev) rsx:migrate development mode, no-op re-run, $N applied (rsx.normalize.skip=true)" - rsx_dev
+operation f "(f) flyway:migrate, apply $N to an empty database" prepare_flyway flyway_migrate
+operation g "(g) flyway:migrate, no-op re-run, $N applied" - flyway_migrate
+operation h "(h) flyway:info, $N applied" - flyway_info
+operation i "(i) liquibase:update, apply $N to an empty database" prepare_liquibase liquibase_update
+operation j "(j) liquibase:update, no-op re-run, $N applied" - liquibase_update
+operation k "(k) liquibase:status, $N applied" - liquibase_status
+operation d "(d) JDBC floor, whole process (JVM start + source compile + statements)" prepare_jdbc jdbc_floor
+
+group "mvn validate" e
+group rsx a b c   # always: TOOLS must include rsx
+if has rsx-normalize; then group rsx-normalize a_norm b_norm; fi
+if has rsx-dev; then group rsx-dev a_dev b_dev; fi
+if has flyway; then group flyway f g h; fi
+if has liquibase; then group liquibase i j k; fi
+group "JDBC floor" d
 
 # Untimed: the first run on a machine downloads the peer plugins and their dependencies from Maven Central here,
 # so that no timed run (nor a warm-up with WARMUP=0) includes a download. One info/status run of each pulls in
@@ -359,103 +412,59 @@ if has flyway || has liquibase; then
     resolve_started=$(now_ns)
     if has flyway; then
         prepare_flyway
-        # shellcheck disable=SC2086
-        mvn_in_flyway flyway:info $FLYWAY_ARGS > "$TARGET/resolve-flyway.log" 2>&1 ||
+        flyway_info > "$TARGET/resolve-flyway.log" 2>&1 ||
             { cat "$TARGET/resolve-flyway.log" >&2; die "flyway:info failed (is Maven Central reachable?)"; }
     fi
     if has liquibase; then
         prepare_liquibase
-        # shellcheck disable=SC2086
-        mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS > "$TARGET/resolve-liquibase.log" 2>&1 ||
+        liquibase_status > "$TARGET/resolve-liquibase.log" 2>&1 ||
             { cat "$TARGET/resolve-liquibase.log" >&2; die "liquibase:status failed (is Maven Central reachable?)"; }
     fi
     RESOLVE_SECS=$(secs $(($(now_ns) - resolve_started)))
     log "peer plugins resolved and run once in $RESOLVE_SECS s"
 fi
 
-log "Maven start-up: mvn validate"
-measure "(e) mvn validate of the same project (Maven start-up, no plugin goal)" - mvn_in_project validate
-VALIDATE_NS=$LAST_MEDIAN_NS
-
-if has rsx; then
-    log "rsx:migrate applying $N migrations to an empty database, normalization skipped"
-    # shellcheck disable=SC2086
-    measure "(a) rsx:migrate, apply $N to an empty database (rsx.normalize.skip=true)" prepare_rsx_apply mvn_in_project $RSX_APPLY
-    APPLY_NS=$LAST_MEDIAN_NS
-
-    log "rsx:migrate no-op re-run, normalization skipped"
-    # shellcheck disable=SC2086
-    measure "(b) rsx:migrate, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_APPLY
-    NOOP_NS=$LAST_MEDIAN_NS
-
-    log "rsx:status"
-    # shellcheck disable=SC2086
-    measure "(c) rsx:status, $N applied" - mvn_in_project $RSX_STATUS
-
-fi
-
-if has rsx-normalize; then
-    log "rsx:migrate applying $N migrations to an empty database, with the default normalization"
-    # shellcheck disable=SC2086
-    measure "(a') rsx:migrate, apply $N to an empty database (defaults: normalization included)" prepare_rsx_default mvn_in_project $RSX_DEFAULT
-    DEFAULT_APPLY_NS=$LAST_MEDIAN_NS
-
-    log "rsx:migrate no-op re-run, with the default normalization"
-    # shellcheck disable=SC2086
-    measure "(b') rsx:migrate, no-op re-run, $N applied (defaults: normalization check included)" - mvn_in_project $RSX_DEFAULT
-    DEFAULT_NOOP_NS=$LAST_MEDIAN_NS
-
-fi
-
-if has rsx-dev; then
-    log "rsx:migrate in development mode applying $N migrations to an empty database, normalization skipped"
-    # shellcheck disable=SC2086
-    measure "(a-dev) rsx:migrate development mode, apply $N to an empty database (snapshot first; rsx.normalize.skip=true)" prepare_rsx_dev mvn_in_project $RSX_DEV
-    DEV_APPLY_NS=$LAST_MEDIAN_NS
-
-    log "rsx:migrate in development mode, no-op re-run"
-    # shellcheck disable=SC2086
-    measure "(b-dev) rsx:migrate development mode, no-op re-run, $N applied (rsx.normalize.skip=true)" - mvn_in_project $RSX_DEV
-
-fi
-
-if has flyway; then
-    log "flyway:migrate applying $N migrations to an empty database"
-    # shellcheck disable=SC2086
-    measure "(f) flyway:migrate, apply $N to an empty database" prepare_flyway mvn_in_flyway flyway:migrate $FLYWAY_ARGS
-    FLYWAY_APPLY_NS=$LAST_MEDIAN_NS
-
-    log "flyway:migrate no-op re-run"
-    # shellcheck disable=SC2086
-    measure "(g) flyway:migrate, no-op re-run, $N applied" - mvn_in_flyway flyway:migrate $FLYWAY_ARGS
-    FLYWAY_NOOP_NS=$LAST_MEDIAN_NS
-
-    log "flyway:info"
-    # shellcheck disable=SC2086
-    measure "(h) flyway:info, $N applied" - mvn_in_flyway flyway:info $FLYWAY_ARGS
-
-fi
-
-if has liquibase; then
-    log "liquibase:update applying $N migrations to an empty database"
-    # shellcheck disable=SC2086
-    measure "(i) liquibase:update, apply $N to an empty database" prepare_liquibase mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
-    LIQUIBASE_APPLY_NS=$LAST_MEDIAN_NS
-
-    log "liquibase:update no-op re-run"
-    # shellcheck disable=SC2086
-    measure "(j) liquibase:update, no-op re-run, $N applied" - mvn_in_liquibase liquibase:update $LIQUIBASE_ARGS
-    LIQUIBASE_NOOP_NS=$LAST_MEDIAN_NS
-
-    log "liquibase:status"
-    # shellcheck disable=SC2086
-    measure "(k) liquibase:status, $N applied" - mvn_in_liquibase liquibase:status $LIQUIBASE_ARGS
-
-fi
-
-log "JDBC floor"
+# Round r (from 1) runs the groups starting with group (r - 1) mod G: no tool always follows the same one, and the
+# load's drift during the run falls on every tool alike.
 JDBC_INTERNAL_MS=""
-measure "(d) JDBC floor, whole process (JVM start + source compile + statements)" prepare_jdbc jdbc_floor
+GROUP_COUNT=${#GROUP_KEYS[@]}
+for ((round = 1; round <= WARMUP + RUNS; round++)); do
+    order=() names=""
+    for ((n = 0; n < GROUP_COUNT; n++)); do
+        index=$(((round - 1 + n) % GROUP_COUNT))
+        order+=("${GROUP_KEYS[index]}")
+        names+="${GROUP_NAMES[index]}, "
+    done
+    log "round $round/$((WARMUP + RUNS))$( ((round <= WARMUP)) && echo ' (warm-up)'): ${names%, }"
+    for keys in "${order[@]}"; do
+        for key in $keys; do run_once "$key" "$round"; done
+    done
+done
+
+# Every operation's median and timed runs, in the groups' order (the floor's group last).
+for keys in "${GROUP_KEYS[@]}"; do
+    for key in $keys; do
+        MEDIAN_NS[$key]=$(echo "${OP_TIMES[$key]}" | median)
+        ROWS+=("${OP_LABEL[$key]}|$(secs "${MEDIAN_NS[$key]}")|${OP_SHOWN[$key]% }")
+    done
+done
+VALIDATE_NS=${MEDIAN_NS[e]}
+APPLY_NS=${MEDIAN_NS[a]}
+NOOP_NS=${MEDIAN_NS[b]}
+if has rsx-normalize; then
+    DEFAULT_APPLY_NS=${MEDIAN_NS[a_norm]}
+    DEFAULT_NOOP_NS=${MEDIAN_NS[b_norm]}
+fi
+if has rsx-dev; then DEV_APPLY_NS=${MEDIAN_NS[a_dev]}; fi
+if has flyway; then
+    FLYWAY_APPLY_NS=${MEDIAN_NS[f]}
+    FLYWAY_NOOP_NS=${MEDIAN_NS[g]}
+fi
+if has liquibase; then
+    LIQUIBASE_APPLY_NS=${MEDIAN_NS[i]}
+    LIQUIBASE_NOOP_NS=${MEDIAN_NS[j]}
+fi
+
 # The floor's own clock (connection open to last statement), for the timed runs only.
 JDBC_TIMED_MS=$(echo "$JDBC_INTERNAL_MS" | tr ' ' '\n' | sed '/^$/d' | tail -n "$RUNS" | tr '\n' ' ')
 JDBC_MED_MS=$(echo "$JDBC_TIMED_MS" | median)
@@ -562,7 +571,7 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 {
     echo "# rsx:migrate benchmark: peers and floor"
     echo
-    echo "Command: \`$COMMAND\` ($N generated migrations, $WARMUP warm-up + $RUNS timed runs per operation, each in a fresh process)"
+    echo "Command: \`$COMMAND\` ($N generated migrations, $WARMUP warm-up + $RUNS timed rounds, every operation once per round, each in a fresh process)"
     echo
     echo "| Operation | Median (s) | Runs (s) |"
     echo "|---|---:|---|"
