@@ -104,6 +104,11 @@ public final class MigrateRecorder {
         return schemaBefore;
     }
 
+    /** The schema after the run, once read: by the live check of a run that applied migrations, else by the report. */
+    public SchemaInventory schemaAfter() {
+        return schemaAfter;
+    }
+
     public Set<String> countedTables() {
         return rowsBefore.keySet();
     }

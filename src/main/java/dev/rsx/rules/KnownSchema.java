@@ -1,11 +1,6 @@
 package dev.rsx.rules;
 
-import dev.rsx.schema.BaseTables;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.ArrayList;
+import dev.rsx.schema.SchemaInventory;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -73,29 +68,15 @@ public final class KnownSchema {
         return new KnownSchema();
     }
 
-    /** The base tables of the connection's current database, with their columns and primary keys. */
-    public static KnownSchema read(Connection connection) throws SQLException {
+    /** The base tables of {@code inventory}, with their columns and primary keys. */
+    public static KnownSchema of(SchemaInventory inventory) {
         KnownSchema schema = new KnownSchema();
-        Set<String> baseTables = BaseTables.withCollation(connection).keySet();
-        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE,"
-                + " IS_NULLABLE, COLUMN_KEY, EXTRA FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = DATABASE()"
-                + " ORDER BY TABLE_NAME, ORDINAL_POSITION");
-                ResultSet rows = query.executeQuery()) {
-            Map<String, List<String>> primaryKeys = new LinkedHashMap<>();
-            while (rows.next()) {
-                String tableName = rows.getString(1);
-                if (!baseTables.contains(tableName)) {
-                    continue;
-                }
-                Table table = schema.tables.computeIfAbsent(key(tableName), k -> new Table(tableName));
-                String column = rows.getString(2);
-                table.put(new Column(column, ColumnType.parse(rows.getString(3), List.of()), "YES".equals(rows.getString(4)),
-                        rows.getString(6).toLowerCase(Locale.ROOT).contains("auto_increment")));
-                if ("PRI".equals(rows.getString(5))) {
-                    primaryKeys.computeIfAbsent(table.name(), k -> new ArrayList<>()).add(column);
-                }
-            }
-            primaryKeys.forEach((table, columns) -> schema.tables.get(key(table)).primaryKey(columns));
+        for (SchemaInventory.Table read : inventory.tables()) {
+            Table table = schema.create(read.name());
+            read.columns().forEach(c -> table.put(new Column(c.name(), ColumnType.parse(c.columnType(), List.of()),
+                    c.nullable(), c.extra().toLowerCase(Locale.ROOT).contains("auto_increment"))));
+            table.primaryKey(read.columns().stream().filter(SchemaInventory.Column::primaryKey)
+                    .map(SchemaInventory.Column::name).toList());
         }
         return schema;
     }

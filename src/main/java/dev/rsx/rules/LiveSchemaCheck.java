@@ -1,34 +1,31 @@
 package dev.rsx.rules;
 
-import dev.rsx.engine.TrackingTable;
 import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.rules.checks.ForeignKeyTypeRule;
 import dev.rsx.rules.checks.RequiredIdRule;
 import dev.rsx.rules.checks.UnsignedKeyRule;
-import dev.rsx.schema.BaseTables;
+import dev.rsx.schema.SchemaInventory;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.stream.Collectors;
 
 /**
- * The rules that can be checked on what the server actually built, read from information_schema: the id column and
- * primary key, foreign-key types, utf8mb4. This is where a statement the parser could not read is checked, and
+ * The rules that can be checked on what the server actually built, as a {@link SchemaInventory} read after the
+ * run: the id column and primary key, foreign-key types, utf8mb4. The plugin's tracking tables are not in it. This is where a statement the parser could not read is checked, and
  * what {@code rsx:check} verifies after building the schema from empty.
  */
 public final class LiveSchemaCheck {
-
-    private static final Set<String> OWNED = Set.of(TrackingTable.NAME.toLowerCase(Locale.ROOT),
-            TrackingTable.LOCK_NAME.toLowerCase(Locale.ROOT));
 
     private final RulePolicy policy;
 
@@ -37,138 +34,100 @@ public final class LiveSchemaCheck {
     }
 
     /**
-     * Checks the tables {@code selected} accepts (all base tables but the tracking tables are candidates).
+     * Checks the tables of {@code schema} that {@code selected} accepts.
      *
+     * @param connection to the database {@code schema} was read from: for the types of columns that foreign keys
+     *     reference in other databases
      * @param waivers the static result whose waived findings exempt their tables from the same live rule
      * @param normalize the normalization that ran, null when it was skipped: only the tables it converts are held to
      *     utf8mb4
      */
-    public CheckResult run(Connection connection, Predicate<String> selected, CheckResult waivers,
-            NormalizeOptions normalize)
-            throws SQLException {
+    public CheckResult run(Connection connection, SchemaInventory schema, Predicate<String> selected,
+            CheckResult waivers, NormalizeOptions normalize) throws SQLException {
         Findings findings = new Findings(policy);
-        Map<String, TableFacts> tables = read(connection, selected);
-        for (TableFacts table : tables.values()) {
+        List<SchemaInventory.Table> tables = schema.tables().stream().filter(t -> selected.test(t.name())).toList();
+        for (SchemaInventory.Table table : tables) {
             checkId(table, waivers, findings);
-            if (normalize != null && !normalize.exemptTables().contains(table.name.toLowerCase(Locale.ROOT))) {
+            if (normalize != null && !normalize.exemptTables().contains(table.name().toLowerCase(Locale.ROOT))) {
                 checkCharset(table, findings);
             }
         }
-        checkForeignKeys(connection, tables, findings);
+        Set<String> checked = tables.stream().map(SchemaInventory.Table::name).collect(Collectors.toSet());
+        checkForeignKeys(connection, schema, schema.foreignKeys().stream().filter(k -> checked.contains(k.table()))
+                .toList(), findings);
         return CheckResult.of(findings.all());
     }
 
-    private static final class TableFacts {
-        final String name;
-        String collation;
-        final Map<String, String[]> columns = new LinkedHashMap<>();
-        final List<String> primaryKey = new ArrayList<>();
-
-        TableFacts(String name) {
-            this.name = name;
-        }
-    }
-
-    private static Map<String, TableFacts> read(Connection connection, Predicate<String> selected) throws SQLException {
-        Map<String, TableFacts> tables = new LinkedHashMap<>();
-        Map<String, String> collations = BaseTables.withCollation(connection);
-        try (PreparedStatement query = connection.prepareStatement("SELECT TABLE_NAME, COLUMN_NAME, COLUMN_TYPE,"
-                + " IS_NULLABLE, EXTRA, COLUMN_KEY, CHARACTER_SET_NAME FROM information_schema.COLUMNS"
-                + " WHERE TABLE_SCHEMA = DATABASE() ORDER BY TABLE_NAME, ORDINAL_POSITION");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                String name = rows.getString(1);
-                if (!collations.containsKey(name) || OWNED.contains(name.toLowerCase(Locale.ROOT)) || !selected.test(name)) {
-                    continue;
-                }
-                TableFacts table = tables.computeIfAbsent(name, TableFacts::new);
-                table.collation = collations.get(name);
-                String column = rows.getString(2);
-                table.columns.put(column.toLowerCase(Locale.ROOT), new String[] {column, rows.getString(3), rows.getString(4),
-                        rows.getString(5), rows.getString(7)});
-                if ("PRI".equals(rows.getString(6))) {
-                    table.primaryKey.add(column);
-                }
-            }
-        }
-        return tables;
-    }
-
-    private void checkId(TableFacts table, CheckResult waivers, Findings findings) {
-        String[] id = table.columns.get("id");
+    private void checkId(SchemaInventory.Table table, CheckResult waivers, Findings findings) {
+        Optional<SchemaInventory.Column> id = table.column("id");
         List<String> problems = new ArrayList<>();
-        if (id == null) {
+        if (id.isEmpty()) {
             problems.add("there is no id column");
         } else {
-            ColumnType type = ColumnType.parse(id[1], List.of());
-            problems.addAll(RequiredIdRule.typeProblems(type.base(), "YES".equals(id[2]),
-                    id[3].toLowerCase(Locale.ROOT).contains("auto_increment")));
-            problems.addAll(RequiredIdRule.primaryKeyProblems(table.primaryKey));
-            if (type.unsigned() && !waivers.waives(UnsignedKeyRule.DEFINITION, table.name)) {
-                findings.add(UnsignedKeyRule.DEFINITION, null, 0, table.name, table.name + ".id is "
+            ColumnType type = ColumnType.parse(id.get().columnType(), List.of());
+            problems.addAll(RequiredIdRule.typeProblems(type.base(), id.get().nullable(),
+                    id.get().extra().toLowerCase(Locale.ROOT).contains("auto_increment")));
+            problems.addAll(RequiredIdRule.primaryKeyProblems(table.columns().stream()
+                    .filter(SchemaInventory.Column::primaryKey).map(SchemaInventory.Column::name).toList()));
+            if (type.unsigned() && !waivers.waives(UnsignedKeyRule.DEFINITION, table.name())) {
+                findings.add(UnsignedKeyRule.DEFINITION, null, 0, table.name(), table.name() + ".id is "
                         + type.describe().toUpperCase() + " in the database.");
             }
         }
-        if (!problems.isEmpty() && !waivers.waives(RequiredIdRule.DEFINITION, table.name)) {
-            findings.add(RequiredIdRule.DEFINITION, null, 0, table.name, "Table " + table.name + " in the database: "
+        if (!problems.isEmpty() && !waivers.waives(RequiredIdRule.DEFINITION, table.name())) {
+            findings.add(RequiredIdRule.DEFINITION, null, 0, table.name(), "Table " + table.name() + " in the database: "
                     + String.join("; ", problems) + ".");
         }
     }
 
-    private static void checkCharset(TableFacts table, Findings findings) {
+    private static void checkCharset(SchemaInventory.Table table, Findings findings) {
         List<String> problems = new ArrayList<>();
-        if (table.collation != null && !table.collation.toLowerCase(Locale.ROOT).startsWith("utf8mb4")) {
-            problems.add("default collation " + table.collation);
+        if (table.collation() != null && !table.collation().toLowerCase(Locale.ROOT).startsWith("utf8mb4")) {
+            problems.add("default collation " + table.collation());
         }
-        table.columns.values().stream().filter(c -> c[4] != null && !c[4].equalsIgnoreCase("utf8mb4"))
-                .forEach(c -> problems.add(c[0] + " is " + c[4]));
+        table.columns().stream().filter(c -> c.characterSet() != null && !c.characterSet().equalsIgnoreCase("utf8mb4"))
+                .forEach(c -> problems.add(c.name() + " is " + c.characterSet()));
         if (!problems.isEmpty()) {
-            findings.add(RuleCatalog.LIVE_UTF8MB4, null, 0, table.name, "Table " + table.name + ": "
+            findings.add(RuleCatalog.LIVE_UTF8MB4, null, 0, table.name(), "Table " + table.name() + ": "
                     + String.join(", ", problems) + ".");
         }
     }
 
-    private static void checkForeignKeys(Connection connection, Map<String, TableFacts> tables, Findings findings)
-            throws SQLException {
-        record Reference(String constraint, String table, String column, String referencedSchema, String referencedTable,
-                String referencedColumn) {}
-        List<Reference> references = new ArrayList<>();
-        try (PreparedStatement query = connection.prepareStatement("SELECT CONSTRAINT_NAME, TABLE_NAME, COLUMN_NAME,"
-                + " REFERENCED_TABLE_SCHEMA, REFERENCED_TABLE_NAME, REFERENCED_COLUMN_NAME"
-                + " FROM information_schema.KEY_COLUMN_USAGE"
-                + " WHERE TABLE_SCHEMA = DATABASE() AND REFERENCED_TABLE_NAME IS NOT NULL");
-                ResultSet rows = query.executeQuery()) {
-            while (rows.next()) {
-                if (tables.containsKey(rows.getString(2))) {
-                    references.add(new Reference(rows.getString(1), rows.getString(2), rows.getString(3), rows.getString(4),
-                            rows.getString(5), rows.getString(6)));
+    private static void checkForeignKeys(Connection connection, SchemaInventory schema,
+            List<SchemaInventory.ForeignKey> keys, Findings findings) throws SQLException {
+        if (keys.isEmpty()) {
+            return;
+        }
+        String current = connection.getCatalog();
+        Map<String, SchemaInventory.Table> tables = schema.tablesByName();
+        Set<String> otherSchemas = keys.stream().map(SchemaInventory.ForeignKey::referencedSchema)
+                .filter(s -> !s.equals(current)).collect(Collectors.toCollection(LinkedHashSet::new));
+        Map<String, String> elsewhere = otherSchemas.isEmpty() ? Map.of() : columnTypes(connection, otherSchemas);
+        for (SchemaInventory.ForeignKey key : keys) {
+            for (int i = 0; i < key.columns().size(); i++) {
+                String column = key.columns().get(i);
+                String referencedColumn = key.referencedColumns().get(i);
+                String referencingType = typeOf(tables.get(key.table()), column);
+                String referencedType = key.referencedSchema().equals(current)
+                        ? typeOf(tables.get(key.referencedTable()), referencedColumn)
+                        : elsewhere.get(columnKey(key.referencedSchema(), key.referencedTable(), referencedColumn));
+                if (referencingType == null || referencedType == null) {
+                    continue;
+                }
+                ColumnType referencing = ColumnType.parse(referencingType, List.of());
+                ColumnType referenced = ColumnType.parse(referencedType, List.of());
+                if (!referencing.describe().equals(referenced.describe())) {
+                    findings.add(ForeignKeyTypeRule.DEFINITION, null, 0, key.table(), "Foreign key " + key.name() + ": "
+                            + key.table() + "." + column + " is " + referencing.describe().toUpperCase()
+                            + " but references " + key.referencedTable() + "." + referencedColumn + ", which is "
+                            + referenced.describe().toUpperCase() + ".");
                 }
             }
         }
-        if (references.isEmpty()) {
-            return;
-        }
-        String schema = connection.getCatalog();
-        Set<String> schemas = new LinkedHashSet<>();
-        schemas.add(schema);
-        references.forEach(r -> schemas.add(r.referencedSchema()));
-        Map<String, String> types = columnTypes(connection, schemas);
-        for (Reference reference : references) {
-            String referencingType = types.get(columnKey(schema, reference.table(), reference.column()));
-            String referencedType = types.get(columnKey(reference.referencedSchema(), reference.referencedTable(),
-                    reference.referencedColumn()));
-            if (referencingType == null || referencedType == null) {
-                continue;
-            }
-            ColumnType referencing = ColumnType.parse(referencingType, List.of());
-            ColumnType referenced = ColumnType.parse(referencedType, List.of());
-            if (!referencing.describe().equals(referenced.describe())) {
-                findings.add(ForeignKeyTypeRule.DEFINITION, null, 0, reference.table(), "Foreign key "
-                        + reference.constraint() + ": " + reference.table() + "." + reference.column() + " is "
-                        + referencing.describe().toUpperCase() + " but references " + reference.referencedTable() + "."
-                        + reference.referencedColumn() + ", which is " + referenced.describe().toUpperCase() + ".");
-            }
-        }
+    }
+
+    private static String typeOf(SchemaInventory.Table table, String column) {
+        return table == null ? null : table.column(column).map(SchemaInventory.Column::columnType).orElse(null);
     }
 
     /** Every column's type in {@code schemas}, by {@link #columnKey}. */

@@ -1,16 +1,12 @@
 package dev.rsx.rules;
 
-import dev.rsx.db.ConnectionSettings;
-import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
-import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.LiquibaseScope;
 import dev.rsx.engine.MigrationChangeLog;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.engine.StatusReport;
+import dev.rsx.schema.SchemaInventory;
 import java.math.BigInteger;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,7 +16,7 @@ import liquibase.changelog.ChangeSet;
 
 /**
  * The rules {@code rsx:migrate} applies before it runs anything: the static rules on every pending migration,
- * starting from the live schema, and the version order against what the database applied. The verdicts are
+ * starting from the database's schema, and the version order against what the database applied. The verdicts are
  * attached to the pending changesets as Liquibase preconditions.
  */
 public final class PendingMigrationsCheck {
@@ -35,27 +31,26 @@ public final class PendingMigrationsCheck {
 
     private PendingMigrationsCheck() {}
 
-    public static Outcome run(ConnectionSettings database, MigrationChangeLog changeLog, StatusReport status,
+    /**
+     * @param schemaBefore the database's schema before the run: where the rules start
+     */
+    public static Outcome run(SchemaInventory schemaBefore, MigrationChangeLog changeLog, StatusReport status,
             RulePolicy policy, CheckCache cache, EngineLog log) {
         List<ChangeSet> pending = changeLog.pendingChangeSets(status);
-        try (Connection connection = DatabaseConnector.open(database)) {
-            KnownSchema schema = KnownSchema.read(connection);
-            Set<String> before = schema.tableKeys();
-            String key = cache.key(policy, schema, changeLog, pending);
-            Optional<CheckResult> remembered = cache.find(key);
-            remembered.ifPresent(r -> log.info("Rules: these " + r.files() + " pending migration" + (r.files() == 1 ? "" : "s")
-                    + " passed the same check before (same files, same starting schema, same rules); not parsed again."));
-            CheckResult result = remembered.orElseGet(() -> {
-                CheckResult checked = LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, pending, schema));
-                cache.remember(key, checked);
-                return checked;
-            });
-            result = result.plus(CheckResult.of(outOfOrder(changeLog, pending, status, policy)));
-            RulePrecondition.attach(pending, result, policy);
-            return new Outcome(result, before, result.touchedTables());
-        } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the schema to check the pending migrations: " + e.getMessage(), e);
-        }
+        KnownSchema schema = KnownSchema.of(schemaBefore);
+        Set<String> before = schema.tableKeys();
+        String key = cache.key(policy, schema, changeLog, pending);
+        Optional<CheckResult> remembered = cache.find(key);
+        remembered.ifPresent(r -> log.info("Rules: these " + r.files() + " pending migration" + (r.files() == 1 ? "" : "s")
+                + " passed the same check before (same files, same starting schema, same rules); not parsed again."));
+        CheckResult result = remembered.orElseGet(() -> {
+            CheckResult checked = LiquibaseScope.run(log, () -> new StaticCheck(policy).run(changeLog, pending, schema));
+            cache.remember(key, checked);
+            return checked;
+        });
+        result = result.plus(CheckResult.of(outOfOrder(changeLog, pending, status, policy)));
+        RulePrecondition.attach(pending, result, policy);
+        return new Outcome(result, before, result.touchedTables());
     }
 
     private static List<Finding> outOfOrder(MigrationChangeLog changeLog, List<ChangeSet> pending, StatusReport status,

@@ -17,16 +17,21 @@ import java.util.function.Function;
 
 /**
  * What the tables of the connection's current database look like, from information_schema: every table with its
- * columns in order, and every foreign key. The plugin's tracking tables are left out. Read in two queries, whatever
- * the number of tables.
+ * columns in order, and every foreign key. The plugin's tracking tables are left out. Read in three queries, whatever
+ * the number of tables; a run reads it once before its migrations (for the rules and the report) and once after (for
+ * the live check and the report).
  */
 public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) {
 
     private static final Set<String> TRACKING = Set.of(TrackingTable.NAME.toLowerCase(Locale.ROOT),
             TrackingTable.LOCK_NAME.toLowerCase(Locale.ROOT));
 
-    /** A base table, its columns in ordinal order. */
-    public record Table(String name, List<Column> columns) {
+    /**
+     * A base table, its columns in ordinal order.
+     *
+     * @param collation the table's default collation, e.g. {@code utf8mb4_unicode_ci}
+     */
+    public record Table(String name, String collation, List<Column> columns) {
 
         public Optional<Column> column(String name) {
             return columns.stream().filter(c -> c.name().equalsIgnoreCase(name)).findFirst();
@@ -41,35 +46,41 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
     /**
      * @param columnType as the server prints it, e.g. {@code bigint(20)} or {@code varchar(255)}
      * @param key {@code PRI}, {@code UNI}, {@code MUL} or empty
+     * @param extra e.g. {@code auto_increment}, or empty
+     * @param characterSet the column's character set; null for a column that holds no text
      */
-    public record Column(String name, String columnType, boolean nullable, String key, String defaultValue, String extra) {
+    public record Column(String name, String columnType, boolean nullable, String key, String defaultValue, String extra,
+            String characterSet) {
 
         public boolean primaryKey() {
             return "PRI".equals(key);
         }
     }
 
-    public record ForeignKey(String name, String table, List<String> columns, String referencedTable,
-            List<String> referencedColumns) {}
+    /**
+     * @param referencedSchema the database of the referenced table: the current one, or another on the same server
+     */
+    public record ForeignKey(String name, String table, List<String> columns, String referencedSchema,
+            String referencedTable, List<String> referencedColumns) {}
 
     public static SchemaInventory read(Connection connection) throws SQLException {
-        Set<String> baseTables = BaseTables.withCollation(connection).keySet();
+        Map<String, String> baseTables = BaseTables.withCollation(connection);
         Map<String, List<Column>> columns = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement("SELECT table_name, column_name, column_type, is_nullable,"
-                + " column_key, column_default, extra FROM information_schema.columns WHERE table_schema = DATABASE()"
-                + " ORDER BY table_name, ordinal_position");
+                + " column_key, column_default, extra, character_set_name FROM information_schema.columns"
+                + " WHERE table_schema = DATABASE() ORDER BY table_name, ordinal_position");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 String table = rows.getString(1);
-                if (baseTables.contains(table) && !TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
+                if (baseTables.containsKey(table) && !TRACKING.contains(table.toLowerCase(Locale.ROOT))) {
                     columns.computeIfAbsent(table, t -> new ArrayList<>()).add(new Column(rows.getString(2),
                             rows.getString(3), "YES".equals(rows.getString(4)), rows.getString(5),
-                            defaultValue(rows.getString(6)), rows.getString(7)));
+                            defaultValue(rows.getString(6)), rows.getString(7), rows.getString(8)));
                 }
             }
         }
         List<Table> tables = new ArrayList<>();
-        columns.forEach((name, list) -> tables.add(new Table(name, List.copyOf(list))));
+        columns.forEach((name, list) -> tables.add(new Table(name, baseTables.get(name), List.copyOf(list))));
         return new SchemaInventory(List.copyOf(tables), foreignKeys(connection));
     }
 
@@ -86,20 +97,22 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
         Map<String, List<String>> from = new LinkedHashMap<>();
         Map<String, List<String>> to = new LinkedHashMap<>();
         try (PreparedStatement s = connection.prepareStatement("SELECT constraint_name, table_name, column_name,"
-                + " referenced_table_name, referenced_column_name FROM information_schema.key_column_usage"
+                + " referenced_table_schema, referenced_table_name, referenced_column_name"
+                + " FROM information_schema.key_column_usage"
                 + " WHERE table_schema = DATABASE() AND referenced_table_name IS NOT NULL"
                 + " ORDER BY table_name, constraint_name, ordinal_position");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
                 String id = rows.getString(2) + "\u0000" + rows.getString(1);
-                keys.putIfAbsent(id, new String[] {rows.getString(1), rows.getString(2), rows.getString(4)});
+                keys.putIfAbsent(id, new String[] {rows.getString(1), rows.getString(2), rows.getString(4),
+                        rows.getString(5)});
                 from.computeIfAbsent(id, k -> new ArrayList<>()).add(rows.getString(3));
-                to.computeIfAbsent(id, k -> new ArrayList<>()).add(rows.getString(5));
+                to.computeIfAbsent(id, k -> new ArrayList<>()).add(rows.getString(6));
             }
         }
         List<ForeignKey> foreignKeys = new ArrayList<>();
         keys.forEach((id, key) -> foreignKeys.add(new ForeignKey(key[0], key[1], List.copyOf(from.get(id)), key[2],
-                List.copyOf(to.get(id)))));
+                key[3], List.copyOf(to.get(id)))));
         return List.copyOf(foreignKeys);
     }
 

@@ -27,6 +27,7 @@ import dev.rsx.rules.LiveSchemaCheck;
 import dev.rsx.rules.RuleCatalog;
 import dev.rsx.rules.RulePolicy;
 import dev.rsx.rules.StaticCheck;
+import dev.rsx.schema.SchemaInventory;
 import dev.rsx.server.ThrowawayDatabase;
 import java.math.BigInteger;
 import java.nio.file.Path;
@@ -129,7 +130,8 @@ public final class CheckWorkflow {
             }
             CheckResult live;
             try (Connection connection = DatabaseConnector.open(scratch.connection())) {
-                live = new LiveSchemaCheck(policy).run(connection, table -> true, staticResult, settings.normalize());
+                live = new LiveSchemaCheck(policy).run(connection, SchemaInventory.read(connection), table -> true,
+                        staticResult, settings.normalize());
             } catch (SQLException e) {
                 throw new EnvironmentException("Cannot read the scratch database's schema: " + e.getMessage(), e);
             }

@@ -129,7 +129,6 @@ public final class MigrateWorkflow {
             plan(settings, status, recorder);
             checkIntegrity(settings, status, integrity, recorder);
             PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
-            readSchemaBefore(settings, checked, recorder);
             MigrateResult result = migrate(settings, recorder);
             normalize(settings, recorder);
             checkLiveSchema(settings, checked, result, recorder);
@@ -165,7 +164,6 @@ public final class MigrateWorkflow {
             normalize(settings, recorder);
             return result;
         }
-        readSchemaBefore(settings, checked, recorder);
         boolean begun = snapshots.find(Snapshot.MIGRATION).filter(s -> s.state() == SnapshotState.READY).isPresent();
         String snapshot = begun ? Snapshot.MIGRATION : RUN_SNAPSHOT;
         if (begun) {
@@ -339,38 +337,49 @@ public final class MigrateWorkflow {
     }
 
     /**
-     * Runs the rules on the pending migrations and stops before anything executes when a finding blocks: an error,
-     * or outside development mode an unacknowledged destructive change. Null when nothing is pending.
+     * Runs the rules on the pending migrations, starting from the database's schema, and stops before anything executes
+     * when a finding blocks: an error, or outside development mode an unacknowledged destructive change. When the run
+     * may go ahead, that schema and the row counts of the tables the migrations touch are the report's "before". Null
+     * when nothing is pending.
      */
     private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status, MigrateRecorder recorder) {
         if (status.pending().isEmpty()) {
             return null;
         }
         RulePolicy policy = policy(settings);
-        PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(settings.database(), settings.migrations(),
-                status, policy, checks, log);
-        CheckResult result = outcome.result();
-        recorder.findings(result, policy);
-        String summary = ConsoleReport.log(result, policy, log);
-        List<Finding> blocking = result.blocking(policy);
-        if (!blocking.isEmpty()) {
-            boolean destructive = blocking.stream().anyMatch(f -> f.rule().destructive());
-            throw new ProjectException("Migration validation failed: " + summary + " (" + String.join(", ",
-                    blocking.stream().map(f -> f.rule().id() + " at " + f.location()).distinct().toList())
-                    + "); nothing was run. Fix the migrations as shown above"
-                    + (destructive ? "; acknowledge an intended destructive change with a comment -- rsx:allow-destructive"
-                            + " <reason> on the statement (or -Drsx.allowDestructive=true for the whole run)" : "")
-                    + ", then run mvn rsx:migrate again.");
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            SchemaInventory before = SchemaInventory.read(connection);
+            PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(before, settings.migrations(), status,
+                    policy, checks, log);
+            CheckResult result = outcome.result();
+            recorder.findings(result, policy);
+            String summary = ConsoleReport.log(result, policy, log);
+            List<Finding> blocking = result.blocking(policy);
+            if (!blocking.isEmpty()) {
+                boolean destructive = blocking.stream().anyMatch(f -> f.rule().destructive());
+                throw new ProjectException("Migration validation failed: " + summary + " (" + String.join(", ",
+                        blocking.stream().map(f -> f.rule().id() + " at " + f.location()).distinct().toList())
+                        + "); nothing was run. Fix the migrations as shown above"
+                        + (destructive ? "; acknowledge an intended destructive change with a comment -- rsx:allow-destructive"
+                                + " <reason> on the statement (or -Drsx.allowDestructive=true for the whole run)" : "")
+                        + ", then run mvn rsx:migrate again.");
+            }
+            if (!result.findings().isEmpty()) {
+                log.info("Rules: " + summary + "; nothing blocks the run.");
+            }
+            if (reportDirectory != null) {
+                recordSchemaBefore(connection, before, outcome.touchedTables(), recorder);
+            }
+            return outcome;
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema to check the pending migrations: " + e.getMessage(), e);
         }
-        if (!result.findings().isEmpty()) {
-            log.info("Rules: " + summary + "; nothing blocks the run.");
-        }
-        return outcome;
     }
 
     /**
      * Holds what the run built to the rules that can be checked on the live schema: the tables it created or changed,
-     * which includes every table a statement the parser could not read names.
+     * which includes every table a statement the parser could not read names. The schema read for it is also the
+     * report's "after", unless the run goes on to fail.
      */
     private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result,
             MigrateRecorder recorder) {
@@ -382,7 +391,11 @@ public final class MigrateWorkflow {
                 || checked.touchedTables().contains(table.toLowerCase(Locale.ROOT));
         CheckResult live;
         try (Connection connection = DatabaseConnector.open(settings.database())) {
-            live = new LiveSchemaCheck(policy).run(connection, built, checked.result(), settings.normalize());
+            SchemaInventory after = SchemaInventory.read(connection);
+            live = new LiveSchemaCheck(policy).run(connection, after, built, checked.result(), settings.normalize());
+            if (reportDirectory != null) {
+                recordSchemaAfter(connection, after, recorder);
+            }
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
         }
@@ -455,32 +468,32 @@ public final class MigrateWorkflow {
     }
 
     /**
-     * The schema and the row counts of the tables the pending migrations touch, before they run, for the report's
-     * schema changes and data impact. Only once the checks let the run go ahead: a refused run changes nothing. A
-     * reading that fails costs the report those sections, never the run.
+     * The row counts of the tables the pending migrations touch, before they run, for the report's data impact. A
+     * count that fails costs the report that section, never the run.
      */
-    private void readSchemaBefore(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateRecorder recorder) {
-        if (reportDirectory == null || checked == null) {
-            return;
-        }
-        try (Connection connection = DatabaseConnector.open(settings.database())) {
-            SchemaInventory schema = SchemaInventory.read(connection);
-            recorder.schemaBefore(schema, RowCounts.of(connection, schema, checked.touchedTables()));
-        } catch (SQLException | RsxException e) {
-            log.warn("The migration report has no schema before the run: " + e.getMessage());
+    private void recordSchemaBefore(Connection connection, SchemaInventory schema, Set<String> touched,
+            MigrateRecorder recorder) {
+        try {
+            recorder.schemaBefore(schema, RowCounts.of(connection, schema, touched));
+        } catch (SQLException e) {
+            recorder.schemaBefore(schema, Map.of());
+            log.warn("The migration report has no row counts before the run: " + e.getMessage());
         }
     }
 
     /**
-     * Writes the migration report of a run that ended, well or not. Reading the schema afterwards may fail too (the
-     * server went away): the report then says so. A report that cannot be written is a warning: it must not hide how
-     * the run itself ended.
+     * Writes the migration report of a run that ended, well or not. The schema after a successful run is the one its
+     * live check read; after a failure (and a restore) it is read again. Reading it may fail too (the server went
+     * away): the report then says so. A report that cannot be written is a warning: it must not hide how the run
+     * itself ended.
      */
     private void writeReport(Settings settings, MigrateRecorder recorder, String failure) {
-        try {
-            readSchemaAfter(settings, recorder);
-        } catch (SQLException | RsxException e) {
-            log.warn("The migration report has no schema after the run: " + e.getMessage());
+        if (failure != null || recorder.schemaAfter() == null) {
+            try (Connection connection = DatabaseConnector.open(settings.database())) {
+                recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
+            } catch (SQLException | RsxException e) {
+                log.warn("The migration report has no schema after the run: " + e.getMessage());
+            }
         }
         try {
             Path written = MigrateReportFiles.write(reportDirectory, recorder.finish(failure));
@@ -490,16 +503,22 @@ public final class MigrateWorkflow {
         }
     }
 
-    private static void readSchemaAfter(Settings settings, MigrateRecorder recorder) throws SQLException {
-        try (Connection connection = DatabaseConnector.open(settings.database())) {
-            SchemaInventory schema = SchemaInventory.read(connection);
-            Set<String> counted = new LinkedHashSet<>(recorder.countedTables());
-            if (recorder.schemaBefore() != null) {
-                Map<String, SchemaInventory.Table> before = recorder.schemaBefore().tablesByName();
-                schema.tables().stream().map(SchemaInventory.Table::name).filter(t -> !before.containsKey(t))
-                        .forEach(counted::add);
-            }
+    /**
+     * {@code schema} as the report's "after", with the row counts of the tables counted before and of those the run
+     * created. A count that fails costs the report that section, never the run.
+     */
+    private void recordSchemaAfter(Connection connection, SchemaInventory schema, MigrateRecorder recorder) {
+        Set<String> counted = new LinkedHashSet<>(recorder.countedTables());
+        if (recorder.schemaBefore() != null) {
+            Map<String, SchemaInventory.Table> before = recorder.schemaBefore().tablesByName();
+            schema.tables().stream().map(SchemaInventory.Table::name).filter(t -> !before.containsKey(t))
+                    .forEach(counted::add);
+        }
+        try {
             recorder.schemaAfter(schema, RowCounts.of(connection, schema, counted));
+        } catch (SQLException e) {
+            recorder.schemaAfter(schema, Map.of());
+            log.warn("The migration report has no row counts after the run: " + e.getMessage());
         }
     }
 

@@ -120,7 +120,7 @@ class CheckCacheTest {
     private static PendingMigrationsCheck.Outcome check(TestDb db, MigrationChangeLog changeLog, CheckCache cache,
             EngineLog log) {
         StatusReport status = new MigrationEngine(EngineLog.silent()).status(db.settings(), changeLog);
-        return PendingMigrationsCheck.run(db.settings(), changeLog, status, RulePolicy.development(), cache, log);
+        return PendingMigrationsCheck.run(db.schema(), changeLog, status, RulePolicy.development(), cache, log);
     }
 
     private List<Path> entries() throws Exception {

@@ -3,6 +3,7 @@ package dev.rsx.testing;
 import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
+import dev.rsx.schema.SchemaInventory;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.snapshot.Snapshot;
 import java.sql.Connection;
@@ -37,6 +38,14 @@ public record TestDb(String target, ConnectionSettings settings) implements Auto
             return values;
         } catch (SQLException e) {
             throw new IllegalStateException(sql + ": " + e.getMessage(), e);
+        }
+    }
+
+    public SchemaInventory schema() {
+        try (Connection c = connect()) {
+            return SchemaInventory.read(c);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Reading the schema: " + e.getMessage(), e);
         }
     }
 

@@ -194,7 +194,7 @@ class RulesInMigrateTest {
             MigrationChangeLog changeLog = dir.load();
             MigrationEngine engine = new MigrationEngine(EngineLog.silent());
             StatusReport status = engine.status(db.settings(), changeLog);
-            PendingMigrationsCheck.run(db.settings(), changeLog, status, RulePolicy.development(), CheckCache.none(),
+            PendingMigrationsCheck.run(db.schema(), changeLog, status, RulePolicy.development(), CheckCache.none(),
                     EngineLog.silent());
 
             Exception refused = assertThrows(Exception.class,
