@@ -22,8 +22,9 @@ import java.util.stream.Collectors;
 
 /**
  * The rules that can be checked on what the server actually built, as a {@link SchemaInventory} read after the
- * run: the id column and primary key, foreign-key types, utf8mb4. The plugin's tracking tables are not in it. This is where a statement the parser could not read is checked, and
- * what {@code rsx:check} verifies after building the schema from empty.
+ * run (without the plugin's tracking tables): the id column and primary key, foreign-key types, utf8mb4. This is
+ * where a statement the parser could not read is checked, and what {@code rsx:check} verifies after building the
+ * schema from empty.
  */
 public final class LiveSchemaCheck {
 
@@ -75,8 +76,8 @@ public final class LiveSchemaCheck {
             }
         }
         if (!problems.isEmpty() && !waivers.waives(RequiredIdRule.DEFINITION, table.name())) {
-            findings.add(RequiredIdRule.DEFINITION, null, 0, table.name(), "Table " + table.name() + " in the database: "
-                    + String.join("; ", problems) + ".");
+            findings.add(RequiredIdRule.DEFINITION, null, 0, table.name(), "Table " + table.name()
+                    + " in the database: " + String.join("; ", problems) + ".");
         }
     }
 

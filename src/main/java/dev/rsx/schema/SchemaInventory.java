@@ -49,8 +49,8 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
      * @param extra e.g. {@code auto_increment}, or empty
      * @param characterSet the column's character set; null for a column that holds no text
      */
-    public record Column(String name, String columnType, boolean nullable, String key, String defaultValue, String extra,
-            String characterSet) {
+    public record Column(String name, String columnType, boolean nullable, String key, String defaultValue,
+            String extra, String characterSet) {
 
         public boolean primaryKey() {
             return "PRI".equals(key);

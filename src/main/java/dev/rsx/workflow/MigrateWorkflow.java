@@ -360,8 +360,9 @@ public final class MigrateWorkflow {
                 throw new ProjectException("Migration validation failed: " + summary + " (" + String.join(", ",
                         blocking.stream().map(f -> f.rule().id() + " at " + f.location()).distinct().toList())
                         + "); nothing was run. Fix the migrations as shown above"
-                        + (destructive ? "; acknowledge an intended destructive change with a comment -- rsx:allow-destructive"
-                                + " <reason> on the statement (or -Drsx.allowDestructive=true for the whole run)" : "")
+                        + (destructive ? "; acknowledge an intended destructive change with a comment --"
+                                + " rsx:allow-destructive <reason> on the statement (or -Drsx.allowDestructive=true for"
+                                + " the whole run)" : "")
                         + ", then run mvn rsx:migrate again.");
             }
             if (!result.findings().isEmpty()) {
@@ -372,7 +373,8 @@ public final class MigrateWorkflow {
             }
             return outcome;
         } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the schema to check the pending migrations: " + e.getMessage(), e);
+            throw new EnvironmentException("Cannot read the schema to check the pending migrations: " + e.getMessage(),
+                    e);
         }
     }
 
