@@ -298,8 +298,8 @@ public final class MigrateWorkflow {
     /**
      * Acts on {@code problems}, the comparison of the migrations with {@code rsx.sum}, before anything runs. In
      * development mode what a developer does while writing a migration is recorded for them: starting {@code rsx.sum},
-     * editing a migration that has not run yet, deleting one that never ran. A file that was never recorded, a conflict, and anything in the other
-     * modes, stop the run: those are what the integrity file exists to catch.
+     * editing a migration that has not run yet, deleting one that never ran. A file that was never recorded, a
+     * conflict, and anything in the other modes, stop the run: those are what the integrity file exists to catch.
      */
     private void checkIntegrity(Settings settings, StatusReport status, List<IntegrityProblem> problems,
             MigrateRecorder recorder) {

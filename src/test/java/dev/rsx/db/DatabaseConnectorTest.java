@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
@@ -14,17 +15,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class DatabaseConnectorTest {
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void wrongPasswordSaysWhichSettingToFixAndNeverEchoesIt(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             String user = "rsx_pw_" + Math.floorMod(db.settings().database().hashCode(), 10000);
@@ -43,8 +37,7 @@ class DatabaseConnectorTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void unknownDatabaseSaysHowToCreateIt(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             JdbcUrl missing = JdbcUrl.parse("jdbc:mysql://" + db.settings().url().hostAndPort() + "/no_such_db_rsx");
@@ -61,8 +54,7 @@ class DatabaseConnectorTest {
      * Without {@code useLocalSessionState} the driver asks the server whether the session is read-only before every
      * statement that is not a SELECT: a second round trip for each migration statement.
      */
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aStatementCostsOneRoundTrip(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target); Connection connection = DatabaseConnector.open(db.settings());
                 Statement statement = connection.createStatement()) {

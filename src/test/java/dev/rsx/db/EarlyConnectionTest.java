@@ -6,25 +6,18 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.engine.EnvironmentException;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class EarlyConnectionTest {
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void theFirstOpenTakesTheConnectionOpenedAheadAndTheNextOpensItsOwn(String target) throws Exception {
         asOwnUser(target, (db, user, settings) -> {
             try (EarlyConnection early = EarlyConnection.open(settings)) {
@@ -42,8 +35,7 @@ class EarlyConnectionTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aConnectionNothingTookIsClosedWithTheGoal(String target) throws Exception {
         asOwnUser(target, (db, user, settings) -> {
             EarlyConnection opened = EarlyConnection.open(settings);
@@ -55,8 +47,7 @@ class EarlyConnectionTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aGoalThatEndsBeforeTheConnectionIsOpenClosesItOnceItIs(String target) throws Exception {
         asOwnUser(target, (db, user, settings) -> {
             EarlyConnection.open(settings).close();
@@ -66,8 +57,7 @@ class EarlyConnectionTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aSecondGoalOpeningAheadWithTheSameSettingsLeavesOneConnection(String target) throws Exception {
         asOwnUser(target, (db, user, settings) -> {
             try (EarlyConnection first = EarlyConnection.open(settings);

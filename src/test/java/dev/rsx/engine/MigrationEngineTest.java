@@ -6,20 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MigrationEngineTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static final String USERS = """
             CREATE TABLE users (
@@ -36,8 +31,7 @@ class MigrationEngineTest {
             );
             """;
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void appliesPendingMigrationsInVersionOrderThenHasNothingToDo(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("order")
@@ -62,8 +56,7 @@ class MigrationEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void anApplyFromRememberedSplitsSendsWhatLiquibaseSplits(String target) throws Exception {
         MigrationsDir dir = MigrationsDir.create("remembered-split")
                 .write("001_create_users_table.sql", USERS)
@@ -93,8 +86,7 @@ class MigrationEngineTest {
         });
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void statusShowsAppliedPendingChangedAndMissingWithoutCreatingAnything(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("status").write("001_create_users_table.sql", USERS);
@@ -116,8 +108,7 @@ class MigrationEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void failingStatementNamesFileLineServerMessageAndWhatAlreadyCommitted(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("failing").write("001_create_users_table.sql", USERS)
@@ -146,8 +137,7 @@ class MigrationEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void dataChangesAfterTheLastDdlAreReportedAsRolledBack(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("rolled-back").write("001_create_audit_table.sql", """
@@ -168,8 +158,7 @@ class MigrationEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void editedAppliedMigrationIsRefusedWithBothChecksumsAndTheRemedy(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("edited").write("001_create_users_table.sql", USERS);
@@ -190,8 +179,7 @@ class MigrationEngineTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void formattedSqlChangelogRunsEachChangesetAndNeverItsRollback(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("formatted").write("001_users_and_audit.sql", """

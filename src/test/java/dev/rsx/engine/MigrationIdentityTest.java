@@ -5,22 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.io.IOException;
 import java.util.List;
 import org.apache.commons.io.FileUtils;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MigrationIdentityTest {
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void movingTheProjectElsewhereReappliesNothing(String target) throws IOException {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir original = MigrationsDir.create("original")
@@ -41,8 +35,7 @@ class MigrationIdentityTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aDeletedAppliedMigrationStopsTheRunWithTheRemedy(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("deleted")

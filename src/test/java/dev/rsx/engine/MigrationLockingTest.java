@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrateMain;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Path;
@@ -16,14 +17,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class MigrationLockingTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static MigrationsDir countingMigrations(String name) {
         MigrationsDir dir = MigrationsDir.create(name)
@@ -37,8 +32,7 @@ class MigrationLockingTest {
         return dir;
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void twoConcurrentRunsNeverApplyAnythingTwice(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = countingMigrations("concurrent");
@@ -63,8 +57,7 @@ class MigrationLockingTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aRunKilledWithSigkillLeavesNoLockBehind(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("killed")

@@ -4,21 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.util.List;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Plain SQL files run without Liquibase's executor, so the tracking table they leave must be the one Liquibase would
  * have left: the same definition and the same rows, which a Liquibase run on the same database reads as its own.
  */
 class PlainChangeSetRunnerTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static final String USERS = """
             -- users and their e-mail addresses
@@ -40,8 +35,7 @@ class PlainChangeSetRunnerTest {
             + " `DESCRIPTION` VARCHAR(255) NULL, COMMENTS VARCHAR(255) NULL, TAG VARCHAR(255) NULL,"
             + " LIQUIBASE VARCHAR(20) NULL)";
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void createsTheTrackingTableLiquibaseCreates(String target) {
         try (TestDb plain = TestDatabases.fresh(target); TestDb liquibase = TestDatabases.fresh(target)) {
             migrate(plain, MigrationsDir.create("plain-table").write("001_create_users_table.sql", USERS));
@@ -52,8 +46,7 @@ class PlainChangeSetRunnerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void recordsTheRowsLiquibaseRecordsAndContinuesItsOrder(String target) {
         try (TestDb plain = TestDatabases.fresh(target); TestDb liquibase = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("plain-rows")

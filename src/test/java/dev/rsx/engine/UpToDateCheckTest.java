@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
@@ -18,8 +19,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The no-op decision without Liquibase: {@link StatusReport#compareCached}, which {@link MigrationEngine#status}
@@ -28,10 +27,6 @@ import org.junit.jupiter.params.provider.MethodSource;
  * decides and explains.
  */
 class UpToDateCheckTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static final String USERS = """
             CREATE TABLE users (
@@ -60,8 +55,7 @@ class UpToDateCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void upToDateOnlyWhenEveryFileIsAppliedUnchanged(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("up-to-date")
@@ -101,8 +95,7 @@ class UpToDateCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void statusFromTheCachedChecksumsIsLiquibasesStatus(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("status-cached").write("001_create_users_table.sql", USERS);
@@ -127,8 +120,7 @@ class UpToDateCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void anApplyDecidedFromTheCachedChecksumsRecordsLiquibasesChecksums(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("apply-cached")
@@ -149,8 +141,7 @@ class UpToDateCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aFormattedChangelogAlwaysTakesTheFullRun(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = MigrationsDir.create("up-to-date-formatted")

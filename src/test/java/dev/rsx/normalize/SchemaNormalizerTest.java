@@ -7,19 +7,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.engine.ProjectException;
 import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 class SchemaNormalizerTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static NormalizationResult normalize(TestDb db, NormalizeOptions options) {
         return new SchemaNormalizer(new CapturingLog()).normalize(db.settings(), options);
@@ -38,8 +33,7 @@ class SchemaNormalizerTest {
                 + " ORDER BY id SEPARATOR '#') USING utf8mb4))) FROM " + table).get(0);
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void widensTypesConvertsCharsetsAndKeepsEveryValue(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("""
@@ -96,8 +90,7 @@ class SchemaNormalizerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void addsAuditColumnsAndIndexesAndTenantAndVersionColumnsByMarkerOrPattern(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("CREATE TABLE posts (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, deleted_at TIMESTAMP(3) NULL)"
@@ -126,8 +119,7 @@ class SchemaNormalizerTest {
                 + " GROUP BY index_name ORDER BY c");
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void convertsForeignKeyFamiliesTogetherAndRestoresTheirConstraints(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("CREATE TABLE users (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, region CHAR(2) NOT NULL,"
@@ -178,8 +170,7 @@ class SchemaNormalizerTest {
                 + " ORDER BY k.constraint_name");
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aFailingChangeIsReportedAndTheDroppedForeignKeysAreBack(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             // 'e' and 'E' differ in latin1_bin but are equal in utf8mb4_unicode_ci: the conversion must fail.
@@ -200,8 +191,7 @@ class SchemaNormalizerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void whenAForeignKeyCannotBeReAddedTheOriginalFailureIsStillReportedWithTheStatementToRun(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             // Tables are changed in name order: orders (the child) is widened, then zones fails, so the foreign key
@@ -221,8 +211,7 @@ class SchemaNormalizerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aSecondRunChangesNothing(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("CREATE TABLE a (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY, t TEXT, ts TIMESTAMP NULL) DEFAULT CHARSET=latin1"
@@ -237,8 +226,7 @@ class SchemaNormalizerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void dryRunPrintsTheStatementsAndChangesNothing(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("CREATE TABLE a (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY)");
@@ -257,8 +245,7 @@ class SchemaNormalizerTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void leavesExemptAndTrackingTablesAndUnsafeColumnsAloneWithAWarning(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             db.execute("CREATE TABLE legacy (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY)");

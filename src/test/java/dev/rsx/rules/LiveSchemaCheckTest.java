@@ -6,21 +6,16 @@ import dev.rsx.normalize.NormalizeOptions;
 import dev.rsx.rules.checks.ForeignKeyTypeRule;
 import dev.rsx.rules.checks.RequiredIdRule;
 import dev.rsx.rules.checks.UnsignedKeyRule;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Predicate;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The rules checked on what the server built, on a real server: one schema with one problem per table. */
 class LiveSchemaCheckTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static final CheckResult NO_WAIVERS = CheckResult.of(List.of());
 
@@ -49,8 +44,7 @@ class LiveSchemaCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void findsEachProblemOnItsTableAndLeavesTheTrackingTableAlone(String target) throws Exception {
         // Closed in reverse: the database whose foreign key references the other goes first.
         try (TestDb other = TestDatabases.fresh(target); TestDb db = TestDatabases.fresh(target)) {
@@ -70,8 +64,7 @@ class LiveSchemaCheckTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void onlyTheSelectedTablesAreCheckedAndCharsetsOnlyAfterNormalization(String target) throws Exception {
         try (TestDb other = TestDatabases.fresh(target); TestDb db = TestDatabases.fresh(target)) {
             build(db, other);

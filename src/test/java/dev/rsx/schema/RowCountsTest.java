@@ -2,6 +2,7 @@ package dev.rsx.schema;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
@@ -10,19 +11,12 @@ import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 
 /** The report's row counts, on a real server. */
 class RowCountsTest {
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
     /** More tables than one query counts, an odd name, a table that does not exist, and one named twice. */
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void countsEveryExistingTableInTheOrderAsked(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             List<String> asked = new ArrayList<>();

@@ -15,6 +15,7 @@ import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import java.io.Reader;
 import java.nio.file.Files;
@@ -28,16 +29,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
 import org.testcontainers.DockerClientFactory;
 
 /** The three providers of rsx:start, each on a real server, and what they leave behind: nothing. */
 class ThrowawayDatabaseTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     @Test
     void theEmbeddedProviderStartsAFreshServerAndLeavesNoProcessOrFileBehind() throws Exception {
@@ -94,8 +89,7 @@ class ThrowawayDatabaseTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void theExternalProviderCreatesAFreshDatabaseAndDropsItWithItsSnapshots(String target) throws Exception {
         ConnectionSettings server = serverOf(target);
         ThrowawayDatabase database = IntegrationTestDatabase.start(new IntegrationTestDatabase.Request(
@@ -114,8 +108,7 @@ class ThrowawayDatabaseTest {
         assertEquals(List.of(), schemasLike(server, LogicalSnapshot.shadowSchema(name, "fixtures")));
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void keepDatabaseKeepsTheExternalProvidersDatabase(String target) throws Exception {
         ConnectionSettings server = serverOf(target);
         CapturingLog log = new CapturingLog();

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.SchemaFingerprint;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.sql.Connection;
@@ -24,13 +25,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 class LogicalSnapshotTest {
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
     /** Every target, with every point a restore can be killed at. */
     static Stream<Arguments> restoreKills() {
-        return targets().stream().flatMap(target -> Stream.of("objects-dropped", "tables-dropped", "tables-moved",
+        return TestDatabases.targets().stream().flatMap(target -> Stream.of("objects-dropped", "tables-dropped", "tables-moved",
                 "objects-created", "counters-restored").map(step -> Arguments.of(target, step)));
     }
 
@@ -143,8 +140,7 @@ class LogicalSnapshotTest {
         db.execute("CREATE VIEW big_orders AS SELECT 1 AS changed_view");
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void restoresTheSchemaExactlyAfterAPartlyCommittedMigration(String target) {
         try (TestDb db = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(db)) {
             fixture(db);
@@ -181,8 +177,7 @@ class LogicalSnapshotTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void refusesAnExistingNameAndAMissingSnapshot(String target) {
         try (TestDb db = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(db)) {
             db.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -209,8 +204,7 @@ class LogicalSnapshotTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void saysWhetherItCouldCheckFreeSpaceAndRefusesWhatItCannotCopyExactly(String target) {
         try (TestDb db = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(db)) {
             db.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -249,8 +243,7 @@ class LogicalSnapshotTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aKilledCreateLeavesAnIncompleteSnapshotThatIsNeverRestored(String target) {
         try (TestDb db = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(db)) {
             fixture(db);
@@ -278,8 +271,7 @@ class LogicalSnapshotTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aCreateKilledBeforeItsMetadataWasWrittenIsFoundAsIncomplete(String target) {
         try (TestDb db = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(db)) {
             db.execute("CREATE TABLE t (id INT PRIMARY KEY)");
@@ -321,8 +313,7 @@ class LogicalSnapshotTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aSnapshotBelongsToItsSchemaAndServer(String target) {
         try (TestDb a = TestDatabases.fresh(target); TestDb b = TestDatabases.fresh(target); Cleanup cleanup = dropsSnapshots(a)) {
             a.execute("CREATE TABLE t (id INT PRIMARY KEY)");

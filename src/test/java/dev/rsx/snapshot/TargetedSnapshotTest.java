@@ -26,13 +26,9 @@ class TargetedSnapshotTest {
 
     private static final String SNAPSHOT = "targeted";
 
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
-
     /** Every target, once with the snapshot of the written tables and once with the full one. */
     static Stream<Arguments> bothPaths() {
-        return targets().stream().flatMap(target -> Stream.of(Arguments.of(target, true), Arguments.of(target, false)));
+        return TestDatabases.targets().stream().flatMap(target -> Stream.of(Arguments.of(target, true), Arguments.of(target, false)));
     }
 
     /**
@@ -107,7 +103,7 @@ class TargetedSnapshotTest {
     }
 
     static Stream<Arguments> schemasThatNeedEverything() {
-        return targets().stream().flatMap(target -> Stream.of(
+        return TestDatabases.targets().stream().flatMap(target -> Stream.of(
                 Arguments.of(target, "CREATE EVENT nightly ON SCHEDULE EVERY 1 DAY STARTS '2030-01-01 00:00:00' DISABLE"
                         + " DO DELETE FROM catalog", "the schema has events"),
                 Arguments.of(target, "CREATE FUNCTION touch_catalog() RETURNS INT MODIFIES SQL DATA"

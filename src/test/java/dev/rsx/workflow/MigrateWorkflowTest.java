@@ -17,6 +17,7 @@ import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.SchemaFingerprint;
+import dev.rsx.testing.OnEveryTarget;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import dev.rsx.testing.WorkflowMain;
@@ -36,10 +37,6 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 class MigrateWorkflowTest {
-
-    static List<String> targets() {
-        return TestDatabases.targets();
-    }
 
     private static final ModeDecision DEVELOPMENT = new ModeDecision(Mode.DEVELOPMENT, "test");
     private static final ModeDecision PRODUCTION = new ModeDecision(Mode.PRODUCTION, "test");
@@ -88,7 +85,7 @@ class MigrateWorkflowTest {
      * copies users, its child orders and the tracking table, not settings), one whose dynamic SQL does not.
      */
     static Stream<Arguments> failingMigrations() {
-        return targets().stream().flatMap(target -> Stream.of(
+        return TestDatabases.targets().stream().flatMap(target -> Stream.of(
                 Arguments.of(target, PARTLY_FAILING, 5, "Snapshot of the 3 of 4 tables the pending migrations can change"),
                 Arguments.of(target, PARTLY_FAILING_UNBOUNDED, 5, "Snapshot of every table: the reach of"
                         + " 002_add_invoices.sql:1")));
@@ -119,8 +116,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aNoOpRunInEitherModeStillNormalizesAndTakesNoSnapshot(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-no-op");
@@ -145,8 +141,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void developmentModePrintsTheFourStepsAndRemovesItsSnapshot(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-steps");
@@ -162,8 +157,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void productionModeTakesNoSnapshotAndReportsWhatStaysCommitted(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-production");
@@ -178,8 +172,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void aRunKilledWithSigkillIsRecoveredByTheNextRun(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-killed");
@@ -220,8 +213,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void anIncompleteSnapshotOfAKilledRunIsDropped(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-creating");
@@ -243,8 +235,7 @@ class MigrateWorkflowTest {
                 .findFirst().orElseThrow();
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void theSnapshotOfRsxBeginIsUsedKeptAndTakenAgainAfterARestore(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-begin");
@@ -269,8 +260,7 @@ class MigrateWorkflowTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("targets")
+    @OnEveryTarget
     void twoDevelopmentRunsAtOnceTakeTurnsAndApplyEverythingOnce(String target) throws Exception {
         try (TestDb db = TestDatabases.fresh(target)) {
             MigrationsDir dir = baseline("wf-concurrent").write("002_slow.sql", "CREATE TABLE slow (id BIGINT NOT NULL"
