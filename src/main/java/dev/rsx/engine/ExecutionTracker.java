@@ -50,20 +50,13 @@ final class ExecutionTracker extends SqlListener {
             public void ran(ChangeSet changeSet, DatabaseChangeLog databaseChangeLog, Database database,
                     ChangeSet.ExecType execType) {
                 Duration took = Duration.ofNanos(System.nanoTime() - startedAt);
-                AppliedChangeSet done = new AppliedChangeSet(changeSet.getFilePath(),
-                        changeLog.sourceOf(changeSet).file().version(), changeSet.getId(), took);
+                MigrationChangeSet ours = changeLog.changeSetOf(changeSet);
+                AppliedChangeSet done = new AppliedChangeSet(ours.filePath(), ours.file().version(), ours.id(), took);
                 applied.add(done);
-                log.info(done.logLine(label(changeSet)));
+                log.info(done.logLine(ours.label()));
                 current = null;
             }
         };
-    }
-
-    private String label(ChangeSet changeSet) {
-        MigrationFile file = changeLog.sourceOf(changeSet).file();
-        return file.formattedChangelog()
-                ? file.fileName() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")"
-                : file.fileName();
     }
 
     List<AppliedChangeSet> applied() {
@@ -75,7 +68,7 @@ final class ExecutionTracker extends SqlListener {
         if (current == null || statementsOfCurrent.isEmpty()) {
             return null;
         }
-        return MigrationFailedException.of(changeLog.sourceOf(current), statementsOfCurrent, error, applied(),
+        return MigrationFailedException.of(changeLog.changeSetOf(current).source(), statementsOfCurrent, error, applied(),
                 Duration.ofNanos(System.nanoTime() - startedAt));
     }
 }

@@ -34,8 +34,10 @@ import liquibase.statement.core.RawSqlStatement;
  * changeset's path is the migration's file name alone, so its identity is the same whatever directory, machine
  * or working directory the build runs from.
  *
- * <p>The files are read at once; the Liquibase changesets of plain SQL files are built the first time they are
- * asked for, because a run that finds nothing pending never needs them (see {@link #cachedChecksums()}).
+ * <p>The files are read at once. A plain SQL file is one {@link MigrationChangeSet}, made without Liquibase; Liquibase's
+ * side of the changelog (its changesets, which split, checksum and run them) is built the first time it is needed,
+ * because a run that finds nothing pending, or whose statements and checksums earlier runs remembered, never needs it
+ * (see {@link #cachedChecksums()}). Building it starts Liquibase: about 0.15 s in a cold JVM.
  */
 public final class MigrationChangeLog {
 
@@ -46,7 +48,10 @@ public final class MigrationChangeLog {
     private final EngineLog log;
     private final ChecksumCache checksums;
     private final StatementCache statementCache;
-    private final Map<ChangeSet, List<String>> statements = Collections.synchronizedMap(new IdentityHashMap<>());
+    /** The changeset of each plain source, made at once: they are all a cached run needs. */
+    private final Map<Source, MigrationChangeSet> plain = new IdentityHashMap<>();
+    private final Map<MigrationChangeSet, List<String>> statements = Collections.synchronizedMap(new IdentityHashMap<>());
+    private List<MigrationChangeSet> changeSets;
     private Built built;
     private Database dialect;
 
@@ -68,8 +73,9 @@ public final class MigrationChangeLog {
         }
     }
 
-    /** The Liquibase side: the changelog, its changesets in the order they run, and where each came from. */
-    private record Built(DatabaseChangeLog changeLog, List<ChangeSet> changeSets, Map<ChangeSet, Source> sources) {}
+    /** The Liquibase side: the changelog, the changesets in the order they run, and each one's Liquibase changeset. */
+    private record Built(DatabaseChangeLog changeLog, List<MigrationChangeSet> changeSets,
+            Map<MigrationChangeSet, ChangeSet> liquibase, Map<ChangeSet, MigrationChangeSet> ours) {}
 
     private MigrationChangeLog(Path directory, List<Source> sources, EngineLog log, ChecksumCache checksums,
             StatementCache statementCache) {
@@ -78,6 +84,11 @@ public final class MigrationChangeLog {
         this.log = log;
         this.checksums = checksums;
         this.statementCache = statementCache;
+        for (Source source : sources) {
+            if (!source.file().formattedChangelog()) {
+                plain.put(source, new MigrationChangeSet(source, source.file().version(), AUTHOR));
+            }
+        }
     }
 
     /**
@@ -106,7 +117,7 @@ public final class MigrationChangeLog {
     public static MigrationChangeLog of(Path directory, MigrationDirectory.Contents contents) {
         MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(contents), EngineLog.silent(),
                 ChecksumCache.none(), StatementCache.none());
-        changeLog.built = build(changeLog.sources);
+        changeLog.built = build(changeLog.sources, changeLog.plain);
         return changeLog;
     }
 
@@ -116,33 +127,43 @@ public final class MigrationChangeLog {
 
     private synchronized Built built() {
         if (built == null) {
-            built = LiquibaseScope.run(log, () -> build(sources));
+            built = LiquibaseScope.run(log, () -> build(sources, plain));
         }
         return built;
     }
 
-    private static Built build(List<Source> sources) {
+    private static Built build(List<Source> sources, Map<Source, MigrationChangeSet> plain) {
         DatabaseChangeLog changeLog = new DatabaseChangeLog();
         changeLog.setPhysicalFilePath("rsx-migrations");
-        List<ChangeSet> changeSets = new ArrayList<>();
-        Map<ChangeSet, Source> sourceByChangeSet = new IdentityHashMap<>();
+        List<MigrationChangeSet> changeSets = new ArrayList<>();
+        Map<MigrationChangeSet, ChangeSet> liquibase = new IdentityHashMap<>();
+        Map<ChangeSet, MigrationChangeSet> ours = new IdentityHashMap<>();
         for (Source source : sources) {
-            for (ChangeSet changeSet : changeSetsOf(source, changeLog)) {
-                changeLog.addChangeSet(changeSet);
-                changeSets.add(changeSet);
-                sourceByChangeSet.put(changeSet, source);
+            MigrationChangeSet plainOne = plain.get(source);
+            Map<MigrationChangeSet, ChangeSet> ofSource = new LinkedHashMap<>();
+            if (plainOne != null) {
+                ofSource.put(plainOne, plainChangeSet(source, changeLog));
+            } else {
+                parseFormatted(source.file()).forEach(changeSet -> ofSource.put(
+                        new MigrationChangeSet(source, changeSet.getId(), changeSet.getAuthor()), changeSet));
             }
+            ofSource.forEach((changeSet, liquibaseOne) -> {
+                changeLog.addChangeSet(liquibaseOne);
+                changeSets.add(changeSet);
+                liquibase.put(changeSet, liquibaseOne);
+                ours.put(liquibaseOne, changeSet);
+            });
         }
-        return new Built(changeLog, List.copyOf(changeSets), sourceByChangeSet);
+        return new Built(changeLog, List.copyOf(changeSets), liquibase, ours);
     }
 
     /**
      * The checksum Liquibase records for {@code changeSet}, remembered for later runs. Must run inside
      * {@link LiquibaseScope}.
      */
-    String checksumOf(ChangeSet changeSet) {
-        String checksum = changeSet.generateCheckSum(ChecksumVersion.latest()).toString();
-        Source source = sourceOf(changeSet);
+    String checksumOf(MigrationChangeSet changeSet) {
+        String checksum = liquibaseChangeSet(changeSet).generateCheckSum(ChecksumVersion.latest()).toString();
+        Source source = changeSet.source();
         if (!source.file().formattedChangelog()) {
             checksums.put(source.file().fileName(), source.sha256(), checksum);
         }
@@ -180,18 +201,16 @@ public final class MigrationChangeLog {
         checksums.save();
     }
 
-    private static List<ChangeSet> changeSetsOf(Source source, DatabaseChangeLog changeLog) {
+    /** The changeset Liquibase makes of a plain file: one raw SQL change, split at ';', comments kept. */
+    private static ChangeSet plainChangeSet(Source source, DatabaseChangeLog changeLog) {
         MigrationFile file = source.file();
-        if (file.formattedChangelog()) {
-            return parseFormatted(file);
-        }
         ChangeSet changeSet = new ChangeSet(file.version(), AUTHOR, false, false, file.fileName(), null, null, changeLog);
         changeSet.setComments(file.description());
         RawSQLChange change = new RawSQLChange(source.content());
         change.setSplitStatements(true);
         change.setStripComments(false);
         changeSet.addChange(change);
-        return List.of(changeSet);
+        return changeSet;
     }
 
     private static List<ChangeSet> parseFormatted(MigrationFile file) {
@@ -223,7 +242,7 @@ public final class MigrationChangeLog {
      */
     public void requireStatements(StatusReport status) {
         List<String> unwritten = pendingChangeSets(status).stream()
-                .map(this::sourceOf)
+                .map(MigrationChangeSet::source)
                 .filter(source -> !source.file().formattedChangelog() && withoutComments(source.content()).isBlank())
                 .map(source -> source.file().fileName())
                 .distinct().toList();
@@ -238,14 +257,14 @@ public final class MigrationChangeLog {
      * The SQL statements Liquibase sends for {@code changeSet} on MySQL and MariaDB, as its split cuts them (before
      * the driver's escape translation). Split once per run, and a plain file's split is remembered by content for the
      * next: the report's plan and the runner both need them, and Liquibase's splitter is most of the cost of reading a
-     * migration. Must run inside {@link LiquibaseScope}.
+     * migration. A remembered split starts no Liquibase.
      */
-    public List<String> statementsOf(ChangeSet changeSet) {
+    public List<String> statementsOf(MigrationChangeSet changeSet) {
         return statements.computeIfAbsent(changeSet, this::remembered);
     }
 
-    private List<String> remembered(ChangeSet changeSet) {
-        Source source = sourceOf(changeSet);
+    private List<String> remembered(MigrationChangeSet changeSet) {
+        Source source = changeSet.source();
         if (source.file().formattedChangelog()) {
             return split(changeSet);
         }
@@ -263,16 +282,18 @@ public final class MigrationChangeLog {
                 .collect(Collectors.toMap(source -> source.file().fileName(), Source::sha256)));
     }
 
-    private List<String> split(ChangeSet changeSet) {
-        List<String> sql = new ArrayList<>();
-        for (Change change : changeSet.getChanges()) {
-            if (change instanceof AbstractSQLChange) {
-                for (SqlStatement statement : change.generateStatements(dialect())) {
-                    sql.add(((RawSqlStatement) statement).getSql());
+    private List<String> split(MigrationChangeSet changeSet) {
+        return LiquibaseScope.run(log, () -> {
+            List<String> sql = new ArrayList<>();
+            for (Change change : liquibaseChangeSet(changeSet).getChanges()) {
+                if (change instanceof AbstractSQLChange) {
+                    for (SqlStatement statement : change.generateStatements(dialect())) {
+                        sql.add(((RawSqlStatement) statement).getSql());
+                    }
                 }
             }
-        }
-        return List.copyOf(sql);
+            return List.copyOf(sql);
+        });
     }
 
     /**
@@ -288,10 +309,10 @@ public final class MigrationChangeLog {
     }
 
     /** The changesets {@code status} lists as pending, in the order they run. */
-    public List<ChangeSet> pendingChangeSets(StatusReport status) {
+    public List<MigrationChangeSet> pendingChangeSets(StatusReport status) {
         Set<String> pending = status.pending().stream()
                 .map(p -> p.fileName() + "::" + p.changeSetId()).collect(Collectors.toSet());
-        return changeSets().stream().filter(cs -> pending.contains(cs.getFilePath() + "::" + cs.getId())).toList();
+        return changeSets().stream().filter(cs -> pending.contains(cs.filePath() + "::" + cs.id())).toList();
     }
 
     /** The SHA-256 (hex) of each migration file's bytes as this changelog read them. */
@@ -313,11 +334,21 @@ public final class MigrationChangeLog {
     }
 
     /** Changesets in the order they run. */
-    public List<ChangeSet> changeSets() {
-        return built().changeSets();
+    public synchronized List<MigrationChangeSet> changeSets() {
+        if (changeSets == null) {
+            changeSets = sources.stream().anyMatch(source -> source.file().formattedChangelog()) ? built().changeSets()
+                    : sources.stream().map(plain::get).toList();
+        }
+        return changeSets;
     }
 
-    public Source sourceOf(ChangeSet changeSet) {
-        return built().sources().get(changeSet);
+    /** The Liquibase changeset behind {@code changeSet}; must run inside {@link LiquibaseScope}. */
+    public ChangeSet liquibaseChangeSet(MigrationChangeSet changeSet) {
+        return built().liquibase().get(changeSet);
+    }
+
+    /** The changeset Liquibase's {@code changeSet} stands for, when Liquibase runs them. */
+    MigrationChangeSet changeSetOf(ChangeSet changeSet) {
+        return built().ours().get(changeSet);
     }
 }

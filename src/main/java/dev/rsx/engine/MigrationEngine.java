@@ -36,7 +36,7 @@ import liquibase.lockservice.LockServiceFactory;
  * of the tracking table and the files' checksums. Pending plain SQL files run through {@link PlainChangeSetRunner},
  * which writes Liquibase's tracking rows itself; Liquibase's database layer, its lock and its history service are only
  * brought up for formatted changelogs (whose attributes only Liquibase implements) or a tracking table an older
- * Liquibase created.
+ * Liquibase created. Liquibase itself starts only for what an earlier run did not leave: a checksum, a split.
  */
 public final class MigrationEngine {
 
@@ -51,9 +51,7 @@ public final class MigrationEngine {
      * starts when a checksum is not known from an earlier run or a recorded one differs.
      */
     public StatusReport status(ConnectionSettings database, MigrationChangeLog changeLog) {
-        List<AppliedMigration> applied = readTrackingTable(database);
-        return StatusReport.compareCached(changeLog, applied)
-                .orElseGet(() -> LiquibaseScope.run(log, () -> compareComputing(changeLog, applied)));
+        return compare(changeLog, readTrackingTable(database));
     }
 
     /**
@@ -65,21 +63,22 @@ public final class MigrationEngine {
      */
     public MigrateResult migrate(ConnectionSettings database, MigrationChangeLog changeLog, MigrateOptions options) {
         long started = System.nanoTime();
-        return LiquibaseScope.run(log, () -> {
-            try (Connection connection = DatabaseConnector.open(database)) {
-                StatusReport status = compare(changeLog, readTrackingTable(connection));
-                requireConsistent(status, changeLog.directory());
-                changeLog.requireStatements(status);
-                if (status.pending().isEmpty()) {
-                    return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
-                }
-                boolean plainOnly = changeLog.pendingChangeSets(status).stream()
-                        .noneMatch(changeSet -> changeLog.sourceOf(changeSet).file().formattedChangelog());
-                return plainOnly && TrackingTable.isCurrent(connection)
-                        ? applyPlain(connection, changeLog, options, started)
-                        : applyPending(connection, changeLog, options, started);
+        try (Connection connection = DatabaseConnector.open(database)) {
+            StatusReport status = compare(changeLog, readTrackingTable(connection));
+            requireConsistent(status, changeLog.directory());
+            changeLog.requireStatements(status);
+            if (status.pending().isEmpty()) {
+                return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
-        });
+            boolean plainOnly = changeLog.pendingChangeSets(status).stream()
+                    .noneMatch(changeSet -> changeSet.file().formattedChangelog());
+            return plainOnly && TrackingTable.isCurrent(connection)
+                    ? applyPlain(connection, changeLog, options, started)
+                    : LiquibaseScope.run(log, () -> applyPending(connection, changeLog, options, started));
+        } catch (SQLException e) {
+            throw new EnvironmentException("The database failed during the migration: " + e.getMessage() + ". Check the"
+                    + " server, then run mvn rsx:status to see what was applied and mvn rsx:migrate again.", e);
+        }
     }
 
     /**
@@ -132,6 +131,7 @@ public final class MigrationEngine {
             if (status.pending().isEmpty()) {
                 return new MigrateResult(List.of(), status.currentVersion(), Duration.ofNanos(System.nanoTime() - started));
             }
+            refuseInLiquibase(changeLog, status);
             ExecutionTracker tracker = new ExecutionTracker(changeLog, log);
             try {
                 Scope.child(tracker, () -> new ChangeLogIterator(changeLog.liquibaseChangeLog()).run(
@@ -149,6 +149,17 @@ public final class MigrationEngine {
                     Duration.ofNanos(System.nanoTime() - started));
         } finally {
             lock.releaseLock();
+        }
+    }
+
+    /**
+     * Gives each pending changeset's refusal ({@link MigrationChangeSet#refusal}) to Liquibase as a precondition that
+     * halts the update, since here Liquibase decides what runs.
+     */
+    private static void refuseInLiquibase(MigrationChangeLog changeLog, StatusReport status) {
+        for (MigrationChangeSet changeSet : changeLog.pendingChangeSets(status)) {
+            changeSet.refusal().ifPresent(reason ->
+                    changeLog.liquibaseChangeSet(changeSet).setPreconditions(RefusalPrecondition.halting(reason)));
         }
     }
 
@@ -197,9 +208,10 @@ public final class MigrationEngine {
                 .max(Comparator.comparing(BigInteger::new)).orElse(null);
     }
 
-    /** Inside the Liquibase scope: from the remembered checksums when they are all known, else computing them. */
-    private static StatusReport compare(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
-        return StatusReport.compareCached(changeLog, applied).orElseGet(() -> compareComputing(changeLog, applied));
+    /** From the remembered checksums when they are all known, else computing them with Liquibase. */
+    private StatusReport compare(MigrationChangeLog changeLog, List<AppliedMigration> applied) {
+        return StatusReport.compareCached(changeLog, applied)
+                .orElseGet(() -> LiquibaseScope.run(log, () -> compareComputing(changeLog, applied)));
     }
 
     private static StatusReport compareComputing(MigrationChangeLog changeLog, List<AppliedMigration> applied) {

@@ -1,14 +1,12 @@
 package dev.rsx.engine;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.TreeMap;
 
 /**
@@ -24,12 +22,11 @@ final class PlainFileResults {
      * results computed the old way are not used.
      */
     private static final String CHANGESET_FORMAT = "rsx-1";
-    private static final String LIQUIBASE_VERSION = liquibaseVersion();
-
+    
     private PlainFileResults() {}
 
     static String key(String fileName, String sha256) {
-        return Sha256.hex(CHANGESET_FORMAT + '\n' + LIQUIBASE_VERSION + '\n' + fileName + '\n' + sha256);
+        return Sha256.hex(CHANGESET_FORMAT + '\n' + LiquibaseVersion.VALUE + '\n' + fileName + '\n' + sha256);
     }
 
     /** The entries of {@code file}; none when it does not exist or cannot be read. */
@@ -59,21 +56,6 @@ final class PlainFileResults {
             return true;
         } catch (IOException e) {
             return false;
-        }
-    }
-
-    /** Read from the library's own Maven metadata: asking Liquibase would start it. */
-    private static String liquibaseVersion() {
-        try (InputStream in = PlainFileResults.class.getClassLoader()
-                .getResourceAsStream("META-INF/maven/org.liquibase/liquibase-core/pom.properties")) {
-            if (in == null) {
-                return "unknown";
-            }
-            Properties properties = new Properties();
-            properties.load(in);
-            return properties.getProperty("version", "unknown");
-        } catch (IOException e) {
-            return "unknown";
         }
     }
 }

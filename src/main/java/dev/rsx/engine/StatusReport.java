@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.change.CheckSum;
-import liquibase.changelog.ChangeSet;
 
 /** The state of every migration: the files compared with the tracking table, in one pass over each. */
 public record StatusReport(List<MigrationStatus> rows) {
@@ -24,22 +23,23 @@ public record StatusReport(List<MigrationStatus> rows) {
             appliedByKey.put(migration.key(), migration);
         }
         List<MigrationStatus> rows = new ArrayList<>();
-        for (ChangeSet changeSet : changeLog.changeSets()) {
-            MigrationFile file = changeLog.sourceOf(changeSet).file();
+        for (MigrationChangeSet changeSet : changeLog.changeSets()) {
+            MigrationFile file = changeSet.file();
             String description = file.formattedChangelog()
-                    ? file.description() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")"
+                    ? file.description() + " (" + changeSet.author() + ":" + changeSet.id() + ")"
                     : file.description();
-            AppliedMigration match = appliedByKey.remove(ChangeSetKey.of(changeSet));
+            AppliedMigration match = appliedByKey.remove(changeSet.key());
             String local = changeLog.checksumOf(changeSet);
             MigrationState state;
             if (match == null) {
                 state = MigrationState.PENDING;
-            } else if (match.checksum() == null || changeSet.isCheckSumValid(CheckSum.parse(match.checksum()))) {
+            } else if (match.checksum() == null
+                    || changeLog.liquibaseChangeSet(changeSet).isCheckSumValid(CheckSum.parse(match.checksum()))) {
                 state = MigrationState.APPLIED;
             } else {
                 state = MigrationState.CHANGED;
             }
-            rows.add(new MigrationStatus(file.version(), description, file.fileName(), changeSet.getId(), state,
+            rows.add(new MigrationStatus(file.version(), description, file.fileName(), changeSet.id(), state,
                     match == null ? null : match.appliedAt(), match == null ? null : match.checksum(), local));
         }
         addMissing(applied, appliedByKey, rows);

@@ -2,6 +2,7 @@ package dev.rsx.rules;
 
 import dev.rsx.engine.BuildFiles;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationChangeSet;
 import dev.rsx.engine.Sha256;
 import dev.rsx.sql.WrittenTables;
 import java.io.IOException;
@@ -17,7 +18,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Stream;
-import liquibase.changelog.ChangeSet;
 
 /**
  * Check results of pending migrations that found nothing, remembered by everything the check depends on: the
@@ -53,7 +53,7 @@ public final class CheckCache {
     }
 
     /** The key of checking {@code pending} of {@code changeLog} from {@code schema} under {@code policy}; null for none. */
-    String key(RulePolicy policy, KnownSchema schema, MigrationChangeLog changeLog, List<ChangeSet> pending) {
+    String key(RulePolicy policy, KnownSchema schema, MigrationChangeLog changeLog, List<MigrationChangeSet> pending) {
         if (directory == null || pluginBuild == null) {
             return null;
         }
@@ -61,9 +61,9 @@ public final class CheckCache {
                 .append(new TreeSet<>(policy.disabledRules())).append(' ')
                 .append(policy.destructiveNeedsAcknowledgement()).append(' ').append(policy.allowDestructive()).append('\n')
                 .append(schema.fingerprint());
-        for (ChangeSet changeSet : pending) {
-            MigrationChangeLog.Source source = changeLog.sourceOf(changeSet);
-            text.append(source.file().fileName()).append(' ').append(changeSet.getId()).append(' ').append(source.sha256())
+        for (MigrationChangeSet changeSet : pending) {
+            MigrationChangeLog.Source source = changeSet.source();
+            text.append(source.file().fileName()).append(' ').append(changeSet.id()).append(' ').append(source.sha256())
                     .append('\n');
         }
         return Sha256.hex(text.toString());

@@ -3,6 +3,7 @@ package dev.rsx.rules;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.LiquibaseScope;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationChangeSet;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.engine.StatusReport;
 import dev.rsx.schema.SchemaInventory;
@@ -12,12 +13,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import liquibase.changelog.ChangeSet;
 
 /**
  * The rules {@code rsx:migrate} applies before it runs anything: the static rules on every pending migration,
- * starting from the database's schema, and the version order against what the database applied. The verdicts are
- * attached to the pending changesets as Liquibase preconditions.
+ * starting from the database's schema, and the version order against what the database applied. The verdicts go to
+ * the pending changesets as their refusals ({@link MigrationChangeSet#refuse}).
  */
 public final class PendingMigrationsCheck {
 
@@ -36,7 +36,7 @@ public final class PendingMigrationsCheck {
      */
     public static Outcome run(SchemaInventory schemaBefore, MigrationChangeLog changeLog, StatusReport status,
             RulePolicy policy, CheckCache cache, EngineLog log) {
-        List<ChangeSet> pending = changeLog.pendingChangeSets(status);
+        List<MigrationChangeSet> pending = changeLog.pendingChangeSets(status);
         KnownSchema schema = KnownSchema.of(schemaBefore);
         Set<String> before = schema.tableKeys();
         String key = cache.key(policy, schema, changeLog, pending);
@@ -48,20 +48,33 @@ public final class PendingMigrationsCheck {
             cache.remember(key, checked);
             return checked;
         });
-        result = result.plus(CheckResult.of(outOfOrder(changeLog, pending, status, policy)));
-        RulePrecondition.attach(pending, result, policy);
+        result = result.plus(CheckResult.of(outOfOrder(pending, status, policy)));
+        refuseBlocked(pending, result, policy);
         return new Outcome(result, before, result.touchedTables());
     }
 
-    private static List<Finding> outOfOrder(MigrationChangeLog changeLog, List<ChangeSet> pending, StatusReport status,
-            RulePolicy policy) {
+    /**
+     * Gives every pending changeset the verdict on its file, which the engine enforces when it gets there: a run that
+     * skipped the check, or did not stop at its findings, still cannot execute a blocked migration.
+     */
+    private static void refuseBlocked(List<MigrationChangeSet> pending, CheckResult result, RulePolicy policy) {
+        for (MigrationChangeSet changeSet : pending) {
+            List<Finding> blocking = result.blocking(policy).stream()
+                    .filter(f -> changeSet.filePath().equals(f.file())).toList();
+            changeSet.refuse(blocking.isEmpty() ? null : changeSet.filePath() + " breaks " + blocking.size() + " rule"
+                    + (blocking.size() == 1 ? "" : "s") + ": " + String.join(", ",
+                            blocking.stream().map(f -> f.rule().id() + " at " + f.location()).toList()));
+        }
+    }
+
+    private static List<Finding> outOfOrder(List<MigrationChangeSet> pending, StatusReport status, RulePolicy policy) {
         if (status.currentVersion() == null) {
             return List.of();
         }
         BigInteger newest = new BigInteger(status.currentVersion());
         Findings findings = new Findings(policy);
         Set<MigrationFile> files = new LinkedHashSet<>();
-        pending.forEach(cs -> files.add(changeLog.sourceOf(cs).file()));
+        pending.forEach(cs -> files.add(cs.file()));
         for (MigrationFile file : files) {
             if (file.order().compareTo(newest) < 0) {
                 findings.add(RuleCatalog.OUT_OF_ORDER, file.fileName(), 0, null, file.fileName() + " is pending, but the"

@@ -1,6 +1,7 @@
 package dev.rsx.rules;
 
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationChangeSet;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.sql.MigrationStatement;
 import dev.rsx.sql.StatementReader;
@@ -11,7 +12,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import liquibase.changelog.ChangeSet;
 
 /**
  * Runs the rules over migrations without a database: every statement in order, each rule seeing the schema as the
@@ -52,23 +52,23 @@ public final class StaticCheck {
      * Checks {@code changeSets} of {@code changeLog}, starting from {@code schema} (which it moves forward). Must run
      * inside the Liquibase scope, which splits the statements.
      */
-    public CheckResult run(MigrationChangeLog changeLog, List<ChangeSet> changeSets, KnownSchema schema) {
+    public CheckResult run(MigrationChangeLog changeLog, List<MigrationChangeSet> changeSets, KnownSchema schema) {
         Findings findings = new Findings(policy);
         List<MigrationStatement> notChecked = new ArrayList<>();
-        Map<MigrationFile, List<ChangeSet>> byFile = new LinkedHashMap<>();
-        for (ChangeSet changeSet : changeSets) {
-            byFile.computeIfAbsent(changeLog.sourceOf(changeSet).file(), f -> new ArrayList<>()).add(changeSet);
+        Map<MigrationFile, List<MigrationChangeSet>> byFile = new LinkedHashMap<>();
+        for (MigrationChangeSet changeSet : changeSets) {
+            byFile.computeIfAbsent(changeSet.file(), f -> new ArrayList<>()).add(changeSet);
         }
         int statementCount = 0;
         Set<String> touched = new HashSet<>();
         WrittenTables written = WrittenTables.NONE;
-        Map<ChangeSet, List<MigrationStatement>> read = reader.read(changeLog, changeSets);
-        for (Map.Entry<MigrationFile, List<ChangeSet>> entry : byFile.entrySet()) {
+        Map<MigrationChangeSet, List<MigrationStatement>> read = reader.read(changeLog, changeSets);
+        for (Map.Entry<MigrationFile, List<MigrationChangeSet>> entry : byFile.entrySet()) {
             List<MigrationStatement> statements = new ArrayList<>();
-            for (ChangeSet changeSet : entry.getValue()) {
+            for (MigrationChangeSet changeSet : entry.getValue()) {
                 statements.addAll(read.get(changeSet));
             }
-            String content = changeLog.sourceOf(entry.getValue().get(0)).content();
+            String content = entry.getValue().get(0).source().content();
             findings.waivers(Waivers.of(content, statements));
             for (MigrationStatement statement : statements) {
                 int before = findings.size();

@@ -1,6 +1,7 @@
 package dev.rsx.sql;
 
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationChangeSet;
 import dev.rsx.engine.MigrationFile;
 import dev.rsx.engine.SourceLines;
 import java.util.ArrayList;
@@ -21,7 +22,7 @@ public final class StatementReader {
     private final StatementParser parser = new StatementParser();
 
     /** The statements of {@code changeSet}, in order; must run inside the Liquibase scope. */
-    public List<MigrationStatement> read(MigrationChangeLog changeLog, ChangeSet changeSet) {
+    public List<MigrationStatement> read(MigrationChangeLog changeLog, MigrationChangeSet changeSet) {
         return read(changeLog, List.of(changeSet)).get(changeSet);
     }
 
@@ -30,17 +31,18 @@ public final class StatementReader {
      * them one after the other (its scope belongs to this thread); the SQL parser, which takes nearly all the time,
      * reads them on every core.
      */
-    public Map<ChangeSet, List<MigrationStatement>> read(MigrationChangeLog changeLog, List<ChangeSet> changeSets) {
-        Map<ChangeSet, List<Split>> splits = new LinkedHashMap<>();
-        for (ChangeSet changeSet : changeSets) {
+    public Map<MigrationChangeSet, List<MigrationStatement>> read(MigrationChangeLog changeLog,
+            List<MigrationChangeSet> changeSets) {
+        Map<MigrationChangeSet, List<Split>> splits = new LinkedHashMap<>();
+        for (MigrationChangeSet changeSet : changeSets) {
             splits.put(changeSet, split(changeLog, changeSet));
         }
         List<Split> all = splits.values().stream().flatMap(List::stream).toList();
         List<StatementParser.Outcome> parsed = all.parallelStream()
                 .map(split -> parser.parse(split.sql(), split.tokens())).toList();
-        Map<ChangeSet, List<MigrationStatement>> statements = new LinkedHashMap<>();
+        Map<MigrationChangeSet, List<MigrationStatement>> statements = new LinkedHashMap<>();
         int next = 0;
-        for (Map.Entry<ChangeSet, List<Split>> entry : splits.entrySet()) {
+        for (Map.Entry<MigrationChangeSet, List<Split>> entry : splits.entrySet()) {
             List<MigrationStatement> ofChangeSet = new ArrayList<>();
             for (Split split : entry.getValue()) {
                 ofChangeSet.add(split.statement(parsed.get(next++)));
@@ -63,12 +65,12 @@ public final class StatementReader {
         }
     }
 
-    private static List<Split> split(MigrationChangeLog changeLog, ChangeSet changeSet) {
-        MigrationChangeLog.Source source = changeLog.sourceOf(changeSet);
+    private static List<Split> split(MigrationChangeLog changeLog, MigrationChangeSet changeSet) {
+        MigrationChangeLog.Source source = changeSet.source();
         SourceLines lines = new SourceLines(source.content());
         List<Split> splits = new ArrayList<>();
         String cutComment = null;
-        for (String[] parts : partsOf(changeSet)) {
+        for (String[] parts : partsOf(changeLog.liquibaseChangeSet(changeSet))) {
             for (String part : parts) {
                 SqlLexer.Lexed lexed = SqlLexer.lex(part);
                 String cutBefore = cutComment;
@@ -81,7 +83,7 @@ public final class StatementReader {
                 List<SqlToken> tokens = lexed.tokens().stream()
                         .map(t -> new SqlToken(t.kind(), t.text(), t.line() - firstLine + 1)).toList();
                 // Located by the line of its first token: a /* comment */ line above it is not where it starts.
-                splits.add(new Split(source.file(), changeSet.getId(), lines.locate(sql), sql, tokens, cutBefore));
+                splits.add(new Split(source.file(), changeSet.id(), lines.locate(sql), sql, tokens, cutBefore));
             }
         }
         return splits;

@@ -4,10 +4,10 @@ import dev.rsx.db.ConnectionSettings;
 import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
-import dev.rsx.engine.LiquibaseScope;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.MigrationChangeLog;
+import dev.rsx.engine.MigrationChangeSet;
 import dev.rsx.engine.MigrationEngine;
 import dev.rsx.engine.MigrationFailedException;
 import dev.rsx.engine.MigrationFile;
@@ -53,7 +53,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
-import liquibase.changelog.ChangeSet;
 
 /**
  * {@code rsx:migrate} as seed 000 runs it. In development mode: snapshot, migrate, check (normalize), commit (drop
@@ -456,17 +455,13 @@ public final class MigrateWorkflow {
             return;
         }
         MigrationChangeLog migrations = settings.migrations();
-        List<ChangeSet> pending = migrations.pendingChangeSets(status);
+        List<MigrationChangeSet> pending = migrations.pendingChangeSets(status);
         if (pending.isEmpty()) {
             return;
         }
-        recorder.planned(LiquibaseScope.run(log, () -> pending.stream().map(changeSet -> {
-            MigrationFile file = migrations.sourceOf(changeSet).file();
-            String label = file.formattedChangelog()
-                    ? file.fileName() + " (" + changeSet.getAuthor() + ":" + changeSet.getId() + ")" : file.fileName();
-            return new MigrateRecorder.Planned(file.version(), changeSet.getFilePath(), changeSet.getId(), label,
-                    file.description().replace('_', ' '), StatementReader.count(migrations.statementsOf(changeSet)));
-        }).toList()));
+        recorder.planned(pending.stream().map(changeSet -> new MigrateRecorder.Planned(changeSet.file().version(),
+                changeSet.filePath(), changeSet.id(), changeSet.label(), changeSet.file().description().replace('_', ' '),
+                StatementReader.count(migrations.statementsOf(changeSet)))).toList());
     }
 
     /**

@@ -186,11 +186,26 @@ class RulesInMigrateTest {
         }
     }
 
+    /** The plain runner enforces the rules' verdict itself, for a caller that checked but ignored the findings. */
     @Test
-    void liquibaseItselfRefusesAChangesetWhosePreconditionCarriesABlockingFinding() {
+    void theEngineRefusesAPlainMigrationTheRulesBlockedEvenWhenTheCallerIgnoresTheFindings() {
+        assertRefusedEvenWhenTheFindingsAreIgnored("rules-refusal-plain",
+                "CREATE TABLE orders (order_no VARCHAR(20) PRIMARY KEY);\n", "RSX101 at 001_create_orders_table.sql:1");
+    }
+
+    /** A formatted changelog runs through Liquibase's update, which gets the verdict as a halting precondition. */
+    @Test
+    void liquibaseItselfRefusesAFormattedChangesetTheRulesBlocked() {
+        assertRefusedEvenWhenTheFindingsAreIgnored("rules-refusal-formatted", """
+                --liquibase formatted sql
+                --changeset shop:1
+                CREATE TABLE orders (order_no VARCHAR(20) PRIMARY KEY);
+                """, "RSX101 at 001_create_orders_table.sql:3");
+    }
+
+    private static void assertRefusedEvenWhenTheFindingsAreIgnored(String directory, String migration, String finding) {
         try (TestDb db = TestDatabases.fresh(embedded())) {
-            MigrationsDir dir = MigrationsDir.create("rules-precondition")
-                    .write("001_create_orders_table.sql", "CREATE TABLE orders (order_no VARCHAR(20) PRIMARY KEY);\n");
+            MigrationsDir dir = MigrationsDir.create(directory).write("001_create_orders_table.sql", migration);
             MigrationChangeLog changeLog = dir.load();
             MigrationEngine engine = new MigrationEngine(EngineLog.silent());
             StatusReport status = engine.status(db.settings(), changeLog);
@@ -200,9 +215,9 @@ class RulesInMigrateTest {
             Exception refused = assertThrows(Exception.class,
                     () -> engine.migrate(db.settings(), changeLog, new MigrateOptions(Duration.ofMinutes(1))));
 
-            assertTrue(String.valueOf(refused.getMessage()).contains("RSX101 at 001_create_orders_table.sql:1"),
-                    String.valueOf(refused.getMessage()));
+            assertTrue(String.valueOf(refused.getMessage()).contains(finding), String.valueOf(refused.getMessage()));
             assertFalse(db.tables().contains("orders"));
+            assertEquals(List.of("0"), db.column("SELECT COUNT(*) FROM DATABASECHANGELOG"));
         }
     }
 }
