@@ -104,7 +104,7 @@ public final class MigrationChangeLog {
             StatementCache statementCache) {
         MigrationChangeLog changeLog = new MigrationChangeLog(directory, sourcesOf(MigrationDirectory.read(directory)), log,
                 checksums, statementCache);
-        if (changeLog.sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
+        if (changeLog.hasFormattedChangelogs()) {
             changeLog.built(); // only Liquibase can tell whether a formatted changelog parses
         }
         return changeLog;
@@ -176,7 +176,7 @@ public final class MigrationChangeLog {
      * can list). A plain file is one changeset, identified by {@link #keyOf}.
      */
     Optional<Map<MigrationFile, String>> cachedChecksums() {
-        if (sources.stream().anyMatch(source -> source.file().formattedChangelog())) {
+        if (hasFormattedChangelogs()) {
             return Optional.empty();
         }
         List<Optional<String>> found = PerFile.stream(sources)
@@ -278,7 +278,7 @@ public final class MigrationChangeLog {
 
     /** Keeps the splits this run made for the next; see {@link StatementCache#save}. */
     void saveStatements() {
-        statementCache.save(sources.stream().filter(source -> !source.file().formattedChangelog())
+        statementCache.save(plain.keySet().stream()
                 .collect(Collectors.toMap(source -> source.file().fileName(), Source::sha256)));
     }
 
@@ -298,14 +298,17 @@ public final class MigrationChangeLog {
 
     /**
      * Liquibase's MySQL dialect without a connection: splitting a raw SQL change asks the database only whether it is
-     * SQL Server or DB2, which changes the split, and a plain file's preconditions (the rules' verdict) need no
-     * connection either. Made on first use, inside the Liquibase scope.
+     * SQL Server or DB2, which changes the split. Made on first use, inside the Liquibase scope.
      */
-    synchronized Database dialect() {
+    private synchronized Database dialect() {
         if (dialect == null) {
             dialect = new MySQLDatabase();
         }
         return dialect;
+    }
+
+    private boolean hasFormattedChangelogs() {
+        return plain.size() < sources.size();
     }
 
     /** The changesets {@code status} lists as pending, in the order they run. */
@@ -336,8 +339,7 @@ public final class MigrationChangeLog {
     /** Changesets in the order they run. */
     public synchronized List<MigrationChangeSet> changeSets() {
         if (changeSets == null) {
-            changeSets = sources.stream().anyMatch(source -> source.file().formattedChangelog()) ? built().changeSets()
-                    : sources.stream().map(plain::get).toList();
+            changeSets = hasFormattedChangelogs() ? built().changeSets() : sources.stream().map(plain::get).toList();
         }
         return changeSets;
     }

@@ -203,6 +203,30 @@ class RulesInMigrateTest {
                 """, "RSX101 at 001_create_orders_table.sql:3");
     }
 
+    /** The verdict goes only to a blocked changeset, so a formatted changelog's own preconditions still decide. */
+    @Test
+    void aFormattedChangesetThatPassesTheRulesKeepsItsOwnPrecondition() {
+        try (TestDb db = TestDatabases.fresh(embedded())) {
+            MigrationsDir dir = MigrationsDir.create("rules-own-precondition").write("001_create_orders_table.sql", """
+                    --liquibase formatted sql
+                    --changeset shop:1
+                    --preconditions onFail:MARK_RAN
+                    --precondition-sql-check expectedResult:1 SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = DATABASE() AND table_name = 'legacy_orders'
+                    CREATE TABLE orders (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY);
+                    """);
+            MigrationChangeLog changeLog = dir.load();
+            MigrationEngine engine = new MigrationEngine(EngineLog.silent());
+            StatusReport status = engine.status(db.settings(), changeLog);
+            PendingMigrationsCheck.run(db.schema(), changeLog, status, RulePolicy.development(), CheckCache.none(),
+                    EngineLog.silent());
+
+            engine.migrate(db.settings(), changeLog, new MigrateOptions(Duration.ofMinutes(1)));
+
+            assertFalse(db.tables().contains("orders"));
+            assertEquals(List.of("MARK_RAN"), db.column("SELECT EXECTYPE FROM DATABASECHANGELOG"));
+        }
+    }
+
     private static void assertRefusedEvenWhenTheFindingsAreIgnored(String directory, String migration, String finding) {
         try (TestDb db = TestDatabases.fresh(embedded())) {
             MigrationsDir dir = MigrationsDir.create(directory).write("001_create_orders_table.sql", migration);
