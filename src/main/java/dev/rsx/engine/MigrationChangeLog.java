@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import liquibase.ChecksumVersion;
 import liquibase.change.AbstractSQLChange;
@@ -42,6 +43,9 @@ import liquibase.statement.core.RawSqlStatement;
 public final class MigrationChangeLog {
 
     static final String AUTHOR = "rsx";
+
+    private static final Pattern BLOCK_COMMENT = Pattern.compile("(?s)/\\*.*?\\*/");
+    private static final Pattern LINE_COMMENT = Pattern.compile("(?m)^\\s*(--|#).*$");
 
     private final Path directory;
     private final List<Source> sources;
@@ -233,7 +237,7 @@ public final class MigrationChangeLog {
     }
 
     private static String withoutComments(String sql) {
-        return sql.replaceAll("(?s)/\\*.*?\\*/", "").replaceAll("(?m)^\\s*(--|#).*$", "");
+        return LINE_COMMENT.matcher(BLOCK_COMMENT.matcher(sql).replaceAll("")).replaceAll("");
     }
 
     /**

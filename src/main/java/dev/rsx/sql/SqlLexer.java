@@ -30,8 +30,15 @@ public final class SqlLexer {
 
     public static Lexed lex(String sql) {
         SqlLexer lexer = new SqlLexer(sql);
-        lexer.run();
+        lexer.run(Integer.MAX_VALUE);
         return new Lexed(List.copyOf(lexer.tokens), List.copyOf(lexer.comments));
+    }
+
+    /** Whether {@code sql} is more than comments and whitespace; lexes no further than its first token. */
+    public static boolean hasTokens(String sql) {
+        SqlLexer lexer = new SqlLexer(sql);
+        lexer.run(1);
+        return !lexer.tokens.isEmpty();
     }
 
     /**
@@ -43,7 +50,7 @@ public final class SqlLexer {
             return sql;
         }
         SqlLexer lexer = new SqlLexer(sql);
-        lexer.run();
+        lexer.run(Integer.MAX_VALUE);
         StringBuilder rewritten = new StringBuilder(sql);
         for (int i = lexer.hashComments.size() - 1; i >= 0; i--) {
             int at = lexer.hashComments.get(i);
@@ -52,8 +59,9 @@ public final class SqlLexer {
         return rewritten.toString();
     }
 
-    private void run() {
-        while (at < sql.length()) {
+    /** Lexes until the end, or until {@code maxTokens} tokens are found. */
+    private void run(int maxTokens) {
+        while (at < sql.length() && tokens.size() < maxTokens) {
             char c = sql.charAt(at);
             if (c == '\n') {
                 line++;

@@ -96,7 +96,7 @@ public final class StatementReader {
     public static int count(List<String> statements) {
         int count = 0;
         for (String sql : statements) {
-            if (!SqlLexer.lex(sql).tokens().isEmpty()) {
+            if (SqlLexer.hasTokens(sql)) {
                 count++;
             }
         }
