@@ -38,8 +38,9 @@
 # The groups' order rotates: of G groups, round r (counted from 1) starts with group (r - 1) mod G, so that no tool
 # always follows the same one and the load drifting during a run falls on every tool alike. The results go to
 # bench/target/results.md and stdout: every operation's median and timed runs (in run order, in the groups' order
-# above), then the ratios the targets name and whether each is met. Exits non-zero when a tool does not end with the
-# same columns and row counts as the JDBC floor (tracking tables excluded), naming the tool and the first difference.
+# above), then the ratios the targets name and whether each is met, and the same targets round by round. Exits
+# non-zero when a tool does not end with the same columns and row counts as the JDBC floor (tracking tables
+# excluded), naming the tool and the first difference.
 set -euo pipefail
 
 N=${N:-200}
@@ -561,6 +562,38 @@ if [[ $PEERS == yes ]]; then
     FLYWAY_MARGINAL_MS=$(per_migration_ms "$FLYWAY_APPLY_NS" "$FLYWAY_NOOP_NS")
     LIQUIBASE_MARGINAL_MS=$(per_migration_ms "$LIQUIBASE_APPLY_NS" "$LIQUIBASE_NOOP_NS")
 fi
+# The same targets round by round: every round ran each tool once, close together in time, so a round's ratios
+# share its load. Shows whether a median's verdict holds in most rounds or rests on one.
+per_round() {
+    awk -v a="${OP_TIMES[a]}" -v b="${OP_TIMES[b]}" -v e="${OP_TIMES[e]}" -v f="${OP_TIMES[f]:-}" \
+        -v g="${OP_TIMES[g]:-}" -v i="${OP_TIMES[i]:-}" -v j="$JDBC_TIMED_MS" -v n="$N" -v peers="$PEERS" '
+    BEGIN {
+        rounds = split(a, A, " "); split(b, B, " "); split(e, E, " "); split(f, F, " "); split(g, G, " ")
+        split(i, I, " "); split(j, J, " ")
+        if (peers == "yes") {
+            print "| Round | no-op (b) / (g) | apply (a) / faster peer | overhead, ms |"
+            print "|---:|---:|---:|---:|"
+        } else {
+            print "| Round | overhead, ms |"
+            print "|---:|---:|"
+        }
+        for (r = 1; r <= rounds; r++) {
+            overhead = ((A[r] - E[r]) / 1e6 - J[r]) / n
+            met_overhead += overhead <= 2
+            if (peers == "yes") {
+                noop = B[r] / G[r]; apply = A[r] / (F[r] < I[r] ? F[r] : I[r])
+                met_noop += noop <= 0.75; met_apply += apply <= 0.6
+                printf "| %d | %.2f | %.2f | %.1f |\n", r, noop, apply, overhead
+            } else {
+                printf "| %d | %.1f |\n", r, overhead
+            }
+        }
+        print ""
+        printf "Rounds that met each target: "
+        if (peers == "yes") printf "no-op %d of %d, apply %d of %d, ", met_noop, rounds, met_apply, rounds
+        printf "overhead %d of %d.\n", met_overhead, rounds
+    }'
+}
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 MAVEN_VERSION=$("$MVNW" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')
 COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
@@ -604,6 +637,10 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
         [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_OVERHEAD_MS ms, Liquibase $LIQUIBASE_OVERHEAD_MS ms");"
     echo "- without that fixed cost, ((apply) − (no-op) − (d) statements only) / N: rsx $MARGINAL_MS ms$(
         [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms")."
+    echo
+    echo "The targets round by round (each ratio from one round's runs, which ran close together in time):"
+    echo
+    per_round
     echo
     echo "End state: $TABLES tables, $COLUMNS columns, $ROWCOUNT rows in the JDBC floor's database. Every tool run"
     echo "($TOOLS; normalization skipped) identical to it (tracking tables excluded), with $N migrations recorded by"
