@@ -4,6 +4,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
@@ -16,8 +17,13 @@ import java.util.stream.Stream;
  * (the generated versions all have the same width, so that is version order), split into statements at a ';' that
  * ends a line (not a comment line); a chunk made only of comments and blank lines is skipped.
  *
+ * <p>With {@code tracked} as a third argument it also does what every migration tool must do to remember what it
+ * applied, and nothing else: it creates a history table, and runs each file in a transaction that ends with an
+ * {@code INSERT} of the file's row and a {@code COMMIT} (DDL commits on its own in MySQL, as it does for the tools).
+ * The difference between the two floors is what recording a migration costs on this server.
+ *
  * <pre>
- * java -cp mysql-connector-j.jar bench/JdbcFloor.java 'jdbc:mysql://127.0.0.1:3306/app?user=u&amp;password=p' dir
+ * java -cp mysql-connector-j.jar bench/JdbcFloor.java 'jdbc:mysql://127.0.0.1:3306/app?user=u&amp;password=p' dir [tracked]
  * </pre>
  *
  * User and password come from the URL, or from JDBC_USER / JDBC_PASSWORD. Prints one line:
@@ -27,11 +33,12 @@ import java.util.stream.Stream;
 public class JdbcFloor {
 
     public static void main(String[] args) throws IOException, SQLException {
-        if (args.length != 2) {
-            System.err.println("usage: java -cp <mysql-connector-j.jar> bench/JdbcFloor.java <jdbc-url> <migrations-dir>");
+        if (args.length < 2 || args.length > 3 || args.length == 3 && !args[2].equals("tracked")) {
+            System.err.println("usage: java -cp <mysql-connector-j.jar> bench/JdbcFloor.java <jdbc-url> <migrations-dir> [tracked]");
             System.exit(2);
         }
         String url = args[0];
+        boolean tracked = args.length == 3;
         List<Path> files;
         try (Stream<Path> list = Files.list(Path.of(args[1]))) {
             files = list.filter(p -> p.getFileName().toString().endsWith(".sql")).sorted().toList();
@@ -44,7 +51,8 @@ public class JdbcFloor {
         long started = System.nanoTime();
         int executed = 0;
         try (Connection connection = connect(url); Statement statement = connection.createStatement()) {
-            connection.setAutoCommit(true);
+            connection.setAutoCommit(!tracked);
+            PreparedStatement history = tracked ? historyTable(connection) : null;
             for (int i = 0; i < files.size(); i++) {
                 for (String sql : statementsByFile.get(i)) {
                     try {
@@ -54,10 +62,27 @@ public class JdbcFloor {
                     }
                     executed++;
                 }
+                if (tracked) {
+                    history.setString(1, files.get(i).getFileName().toString());
+                    history.setInt(2, statementsByFile.get(i).size());
+                    history.executeUpdate();
+                    connection.commit();
+                }
             }
         }
         long elapsedMs = (System.nanoTime() - started) / 1_000_000;
-        System.out.println("jdbc-floor: " + files.size() + " files, " + executed + " statements in " + elapsedMs + " ms");
+        System.out.println("jdbc-floor" + (tracked ? " (tracked)" : "") + ": " + files.size() + " files, " + executed
+                + " statements in " + elapsedMs + " ms");
+    }
+
+    /** A minimal history table, with the columns a tool needs to know what ran, and its insert. */
+    private static PreparedStatement historyTable(Connection connection) throws SQLException {
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("CREATE TABLE floor_history (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY,"
+                    + " script VARCHAR(255) NOT NULL, statements INT NOT NULL,"
+                    + " installed_on TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP(3))");
+        }
+        return connection.prepareStatement("INSERT INTO floor_history (script, statements) VALUES (?, ?)");
     }
 
     private static Connection connect(String url) throws SQLException {

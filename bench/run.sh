@@ -6,7 +6,8 @@
 #     V<version>__<description>.sql,
 #   - liquibase:update (liquibase-maven-plugin 4.33.0), the same files under one <includeAll>, one changeset each
 #     (with a two-line formatted-SQL header, so that Liquibase splits them into statements at ';' as the others do),
-#   - a plain JDBC program sending the same statements (the floor, bench/JdbcFloor.java),
+#   - a plain JDBC program sending the same statements (the floor, bench/JdbcFloor.java), and the same program also
+#     writing a history row and committing after each migration (d'), which is what recording a migration costs,
 # plus `mvn validate` (Maven's own start-up). Each tool has its own database on that server and its own generated
 # Maven project in bench/target; the peers are benchmark-only and never dependencies of the plugin.
 #
@@ -33,7 +34,7 @@
 # Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The runs go
 # in rounds: WARMUP untimed warm-up rounds, then RUNS timed rounds, and every round runs each group once. The groups,
 # in this order: mvn validate; rsx (a), (b), (c); rsx-normalize (a'), (b'); rsx-dev (a-dev), (b-dev); flyway (f),
-# (g), (h); liquibase (i), (j), (k); the JDBC floor (d); only the tools in TOOLS. Within a group the operations keep
+# (g), (h); liquibase (i), (j), (k); the JDBC floors (d), (d'); only the tools in TOOLS. Within a group the operations keep
 # that order (the apply, which recreates the tool's database, before the no-op re-run and the status that read it).
 # The groups' order rotates: of G groups, round r (counted from 1) starts with group (r - 1) mod G, so that no tool
 # always follows the same one and the load drifting during a run falls on every tool alike. The results go to
@@ -339,6 +340,7 @@ RSX_STATUS="rsx:status -Drsx.url=$(url_of rsx_apply) $RSX_ARGS"
 # snapshot taken before applying (logical: the server is not the plugin's own) and removed after success.
 RSX_DEV="rsx:migrate -Drsx.url=$(url_of rsx_dev) -Drsx.normalize.skip=true $RSX_ARGS -Drsx.mode=development"
 JDBC_URL="$(url_of jdbc_floor)?user=$DB_USER&password=$DB_PASSWORD"
+JDBC_TRACKED_URL="$(url_of jdbc_tracked)?user=$DB_USER&password=$DB_PASSWORD"
 # The peers with their defaults, apart from what only costs time or wants the network: Liquibase's analytics
 # (on by default; it fetches its configuration from config.liquibase.com and posts usage data) and its banner.
 # There is no hub mode in 4.33. Flyway needs no switch for MariaDB 11.4: through mysql-connector-j it reports
@@ -353,10 +355,17 @@ prepare_rsx_dev() { recreate rsx_dev; }
 prepare_flyway() { recreate flyway_apply; }
 prepare_liquibase() { recreate liquibase_apply; }
 prepare_jdbc() { recreate jdbc_floor; }
+prepare_jdbc_tracked() { recreate jdbc_tracked; }
 jdbc_floor() {
     java -cp "$CONNECTOR_JAR" "$BENCH/JdbcFloor.java" "$JDBC_URL" "$MIGRATIONS" > "$TARGET/jdbc-floor.out"
     cat "$TARGET/jdbc-floor.out"
     JDBC_INTERNAL_MS+="$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$TARGET/jdbc-floor.out") "
+}
+# The floor plus a history row and a commit per migration: what recording what ran costs, whatever the tool.
+jdbc_floor_tracked() {
+    java -cp "$CONNECTOR_JAR" "$BENCH/JdbcFloor.java" "$JDBC_TRACKED_URL" "$MIGRATIONS" tracked > "$TARGET/jdbc-tracked.out"
+    cat "$TARGET/jdbc-tracked.out"
+    JDBC_TRACKED_INTERNAL_MS+="$(sed -n 's/.* in \([0-9]*\) ms$/\1/p' "$TARGET/jdbc-tracked.out") "
 }
 # The timed commands (the args variables are split into words on purpose).
 mvn_validate() { mvn_in_project validate; }
@@ -392,6 +401,7 @@ operation i "(i) liquibase:update, apply $N to an empty database" prepare_liquib
 operation j "(j) liquibase:update, no-op re-run, $N applied" - liquibase_update
 operation k "(k) liquibase:status, $N applied" - liquibase_status
 operation d "(d) JDBC floor, whole process (JVM start + source compile + statements)" prepare_jdbc jdbc_floor
+operation d_tracked "(d') JDBC floor with a history row and a commit per migration, whole process" prepare_jdbc_tracked jdbc_floor_tracked
 
 group "mvn validate" e
 group rsx a b c   # always: TOOLS must include rsx
@@ -399,7 +409,7 @@ if has rsx-normalize; then group rsx-normalize a_norm b_norm; fi
 if has rsx-dev; then group rsx-dev a_dev b_dev; fi
 if has flyway; then group flyway f g h; fi
 if has liquibase; then group liquibase i j k; fi
-group "JDBC floor" d
+group "JDBC floor" d d_tracked
 
 # Untimed: the first run on a machine downloads the peer plugins and their dependencies from Maven Central here,
 # so that no timed run (nor a warm-up with WARMUP=0) includes a download. One info/status run of each pulls in
@@ -427,7 +437,7 @@ fi
 
 # Round r (from 1) runs the groups starting with group (r - 1) mod G: no tool always follows the same one, and the
 # load's drift during the run falls on every tool alike.
-JDBC_INTERNAL_MS=""
+JDBC_INTERNAL_MS="" JDBC_TRACKED_INTERNAL_MS=""
 GROUP_COUNT=${#GROUP_KEYS[@]}
 for ((round = 1; round <= WARMUP + RUNS; round++)); do
     order=() names=""
@@ -466,10 +476,16 @@ if has liquibase; then
     LIQUIBASE_NOOP_NS=${MEDIAN_NS[j]}
 fi
 
-# The floor's own clock (connection open to last statement), for the timed runs only.
-JDBC_TIMED_MS=$(echo "$JDBC_INTERNAL_MS" | tr ' ' '\n' | sed '/^$/d' | tail -n "$RUNS" | tr '\n' ' ')
+# The floors' own clocks (connection open to last statement), for the timed runs only.
+timed_runs() { echo "$1" | tr ' ' '\n' | sed '/^$/d' | tail -n "$RUNS" | tr '\n' ' '; }
+clock_row() {   # clock_row <label> <timed ms>: a table row in seconds
+    ROWS+=("$1|$(awk -v ms="$(echo "$2" | median)" 'BEGIN { printf "%.2f", ms / 1000 }')|$(for ms in $2; do awk -v ms="$ms" 'BEGIN { printf "%.2f ", ms / 1000 }'; done | sed 's/ $//')")
+}
+JDBC_TIMED_MS=$(timed_runs "$JDBC_INTERNAL_MS")
 JDBC_MED_MS=$(echo "$JDBC_TIMED_MS" | median)
-ROWS+=("(d) JDBC floor, statements only (its own clock)|$(awk -v ms="$JDBC_MED_MS" 'BEGIN { printf "%.2f", ms / 1000 }')|$(for ms in $JDBC_TIMED_MS; do awk -v ms="$ms" 'BEGIN { printf "%.2f ", ms / 1000 }'; done | sed 's/ $//')")
+JDBC_TRACKED_MED_MS=$(timed_runs "$JDBC_TRACKED_INTERNAL_MS" | median)
+clock_row "(d) JDBC floor, statements only (its own clock)" "$JDBC_TIMED_MS"
+clock_row "(d') JDBC floor with history rows, statements and rows only (its own clock)" "$(timed_runs "$JDBC_TRACKED_INTERNAL_MS")"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Same end state? Every tool's database against the JDBC floor's: columns (table, column, type) and row counts,
@@ -478,7 +494,7 @@ if [[ ${BREAK_JDBC:-0} == 1 ]]; then
     log "BREAK_JDBC=1: adding a column on the JDBC side; the comparison must fail"
     sql_root -e "ALTER TABLE jdbc_floor.t0_items ADD COLUMN break_jdbc INT NULL"
 fi
-TRACKING_TABLES="'DATABASECHANGELOG', 'DATABASECHANGELOGLOCK', 'FLYWAY_SCHEMA_HISTORY'"
+TRACKING_TABLES="'DATABASECHANGELOG', 'DATABASECHANGELOGLOCK', 'FLYWAY_SCHEMA_HISTORY', 'FLOOR_HISTORY'"
 columns_of() {
     sql_root -e "SELECT table_name, column_name, column_type FROM information_schema.columns
                  WHERE table_schema = '$1' AND UPPER(table_name) NOT IN ($TRACKING_TABLES)
@@ -511,6 +527,7 @@ check_end_state() {
 columns_of jdbc_floor > "$TARGET/columns-jdbc_floor.txt"
 counts_of jdbc_floor > "$TARGET/rows-jdbc_floor.txt"
 [[ -s $TARGET/columns-jdbc_floor.txt ]] || FAILURES+=("JDBC floor (database jdbc_floor): created no tables")
+check_end_state "JDBC floor with history rows" jdbc_tracked "SELECT COUNT(*) FROM jdbc_tracked.floor_history"
 check_end_state "rsx:migrate production" rsx_apply "SELECT COUNT(*) FROM rsx_apply.DATABASECHANGELOG"
 if has rsx-dev; then
     check_end_state "rsx:migrate development" rsx_dev "SELECT COUNT(*) FROM rsx_dev.DATABASECHANGELOG"
@@ -553,6 +570,9 @@ per_migration_ms() {   # per_migration_ms <apply ns> <ns to subtract>: ((apply �
 }
 OVERHEAD_MS=$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS")
 MARGINAL_MS=$(per_migration_ms "$APPLY_NS" "$NOOP_NS")
+RECORDING_MS=$(awk -v t="$JDBC_TRACKED_MED_MS" -v j="$JDBC_MED_MS" -v n="$N" 'BEGIN { printf "%.1f", (t - j) / n }')
+OVER_TRACKED_MS=$(awk -v a="$APPLY_NS" -v e="$VALIDATE_NS" -v t="$JDBC_TRACKED_MED_MS" -v n="$N" \
+    'BEGIN { printf "%.1f", ((a - e) / 1e6 - t) / n }')
 NOOP_OVER_MAVEN_S=$(awk -v b="$NOOP_NS" -v e="$VALIDATE_NS" 'BEGIN { printf "%.2f", (b - e) / 1e9 }')
 if [[ $PEERS == yes ]]; then
     if at_most "$FLYWAY_APPLY_NS" "$LIQUIBASE_APPLY_NS"; then
@@ -642,7 +662,10 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "  fixed cost (class loading, start-up, tracking table) over the N migrations: rsx $OVERHEAD_MS ms$(
         [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_OVERHEAD_MS ms, Liquibase $LIQUIBASE_OVERHEAD_MS ms");"
     echo "- without that fixed cost, ((apply) − (no-op) − (d) statements only) / N: rsx $MARGINAL_MS ms$(
-        [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms")."
+        [[ $PEERS == yes ]] && echo ", Flyway $FLYWAY_MARGINAL_MS ms, Liquibase $LIQUIBASE_MARGINAL_MS ms");"
+    echo "- recording what ran, ((d') − (d)) statements only / N: $RECORDING_MS ms per migration (a history row and a"
+    echo "  commit, which every tool that records its migrations pays; part of the overhead above); rsx's overhead over"
+    echo "  that floor instead, ((a) − (e) − (d') statements only) / N: $OVER_TRACKED_MS ms."
     echo
     echo "The targets round by round (each ratio from one round's runs, which ran close together in time):"
     echo
