@@ -20,7 +20,8 @@ import java.util.stream.Stream;
  * <p>With {@code tracked} as a third argument it also does what every migration tool must do to remember what it
  * applied, and nothing else: it creates a history table, and runs each file in a transaction that ends with an
  * {@code INSERT} of the file's row and a {@code COMMIT} (DDL commits on its own in MySQL, as it does for the tools).
- * The difference between the two floors is what recording a migration costs on this server.
+ * The difference between the two floors is what recording a migration costs on this server: the row and its commit,
+ * less the commits saved where a migration's data changes commit together instead of one by one.
  *
  * <pre>
  * java -cp mysql-connector-j.jar bench/JdbcFloor.java 'jdbc:mysql://127.0.0.1:3306/app?user=u&amp;password=p' dir [tracked]
