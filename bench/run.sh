@@ -15,7 +15,7 @@
 #                                          about 3 minutes on a busy 2-core machine, the build included
 #        N=20 RUNS=1 bench/run.sh          smoke run (.ci/run), the peers included: about 80 s there
 #        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
-#        N=10000 TOOLS=rsx bench/run.sh    the scale case: rsx:migrate in production mode, the floor and Maven only
+#        N=10000 TOOLS=rsx bench/run.sh    the scale case: rsx:migrate in production mode, the floors and Maven only
 #                                          (about 5 minutes on a quiet machine; the peers at this size take far longer)
 # The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
 # dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
@@ -26,7 +26,7 @@
 # RSX_ARGS (extra arguments for every rsx goal; default -Drsx.mode=production: the server is on loopback, where
 # rsx:migrate would otherwise default to development mode and time a snapshot as well; the development-mode rows
 # append -Drsx.mode=development), FLYWAY_VERSION (default 11.20.3, the latest 11.x when this was written),
-# TOOLS (default rsx,rsx-normalize,rsx-dev,flyway,liquibase: which rows run besides the JDBC floor and mvn validate;
+# TOOLS (default rsx,rsx-normalize,rsx-dev,flyway,liquibase: which rows run besides the JDBC floors and mvn validate;
 # rsx is (a) to (c), rsx-normalize (a') and (b'), rsx-dev the development-mode rows; the ratios to the peers are only
 # printed when both peers ran), GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
 # goes; it slows every tool down, so do not compare timings of such a run).
