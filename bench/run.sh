@@ -483,9 +483,10 @@ clock_row() {   # clock_row <label> <timed ms>: a table row in seconds
 }
 JDBC_TIMED_MS=$(timed_runs "$JDBC_INTERNAL_MS")
 JDBC_MED_MS=$(echo "$JDBC_TIMED_MS" | median)
-JDBC_TRACKED_MED_MS=$(timed_runs "$JDBC_TRACKED_INTERNAL_MS" | median)
+JDBC_TRACKED_TIMED_MS=$(timed_runs "$JDBC_TRACKED_INTERNAL_MS")
+JDBC_TRACKED_MED_MS=$(echo "$JDBC_TRACKED_TIMED_MS" | median)
 clock_row "(d) JDBC floor, statements only (its own clock)" "$JDBC_TIMED_MS"
-clock_row "(d') JDBC floor with history rows, statements and rows only (its own clock)" "$(timed_runs "$JDBC_TRACKED_INTERNAL_MS")"
+clock_row "(d') JDBC floor with history rows, statements and rows only (its own clock)" "$JDBC_TRACKED_TIMED_MS"
 
 # ---------------------------------------------------------------------------------------------------------------
 # Same end state? Every tool's database against the JDBC floor's: columns (table, column, type) and row counts,
@@ -568,19 +569,19 @@ ratio() { awk -v x="$1" -v y="$2" -v format="${3:-%.2f}" 'BEGIN { printf format,
 # (awk, not bash arithmetic: a median of an even number of runs can be fractional)
 at_most() { awk -v v="$1" -v l="$2" 'BEGIN { exit !(v <= l) }'; }
 verdict() { if at_most "$1" "$2"; then echo MET; else echo "NOT MET"; fi; }
-per_migration_ms() {   # per_migration_ms <apply ns> <ns to subtract> [format]: ((apply − that) − floor statements) / N
-    awk -v a="$1" -v b="$2" -v j="$JDBC_MED_MS" -v n="$N" -v format="${3:-%.1f}" \
+# per_migration_ms <apply ns> <ns to subtract> [format] [floor ms, default (d)]: ((apply − that) − floor) / N
+per_migration_ms() {
+    awk -v a="$1" -v b="$2" -v format="${3:-%.1f}" -v j="${4:-$JDBC_MED_MS}" -v n="$N" \
         'BEGIN { printf format, ((a - b) / 1e6 - j) / n }'
 }
+noop_over_maven_s() { awk -v b="$NOOP_NS" -v e="$VALIDATE_NS" -v format="${1:-%.2f}" 'BEGIN { printf format, (b - e) / 1e9 }'; }
 OVERHEAD_MS=$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS")
 OVERHEAD_VERDICT=$(verdict "$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS" "$UNROUNDED")" "$OVERHEAD_LIMIT_MS")
 MARGINAL_MS=$(per_migration_ms "$APPLY_NS" "$NOOP_NS")
 RECORDING_MS=$(awk -v t="$JDBC_TRACKED_MED_MS" -v j="$JDBC_MED_MS" -v n="$N" 'BEGIN { printf "%.1f", (t - j) / n }')
-OVER_TRACKED_MS=$(awk -v a="$APPLY_NS" -v e="$VALIDATE_NS" -v t="$JDBC_TRACKED_MED_MS" -v n="$N" \
-    'BEGIN { printf "%.1f", ((a - e) / 1e6 - t) / n }')
-NOOP_OVER_MAVEN_S=$(awk -v b="$NOOP_NS" -v e="$VALIDATE_NS" 'BEGIN { printf "%.2f", (b - e) / 1e9 }')
-NOOP_OVER_MAVEN_VERDICT=$(verdict "$(awk -v b="$NOOP_NS" -v e="$VALIDATE_NS" "BEGIN { printf \"$UNROUNDED\", (b - e) / 1e9 }")" \
-    "$NOOP_OVER_MAVEN_LIMIT_S")
+OVER_TRACKED_MS=$(per_migration_ms "$APPLY_NS" "$VALIDATE_NS" %.1f "$JDBC_TRACKED_MED_MS")
+NOOP_OVER_MAVEN_S=$(noop_over_maven_s)
+NOOP_OVER_MAVEN_VERDICT=$(verdict "$(noop_over_maven_s "$UNROUNDED")" "$NOOP_OVER_MAVEN_LIMIT_S")
 if [[ $PEERS == yes ]]; then
     if at_most "$FLYWAY_APPLY_NS" "$LIQUIBASE_APPLY_NS"; then
         FASTER_PEER="Flyway (f)"; FASTER_PEER_NS=$FLYWAY_APPLY_NS
