@@ -54,6 +54,11 @@ public final class MigrationEngine {
         return compare(changeLog, readTrackingTable(database));
     }
 
+    /** {@link #status(ConnectionSettings, MigrationChangeLog)} over a connection the caller holds. */
+    public StatusReport status(Connection connection, MigrationChangeLog changeLog) {
+        return compare(changeLog, readTrackingTable(connection));
+    }
+
     /**
      * Applies every pending migration in version order, after checking that no applied migration was changed or
      * removed.
@@ -62,8 +67,20 @@ public final class MigrationEngine {
      * @throws ProjectException when the files are invalid or disagree with what the database applied
      */
     public MigrateResult migrate(ConnectionSettings database, MigrationChangeLog changeLog, MigrateOptions options) {
-        long started = System.nanoTime();
         try (Connection connection = DatabaseConnector.open(database)) {
+            return migrate(connection, changeLog, options);
+        } catch (SQLException e) {
+            throw databaseFailed(e);
+        }
+    }
+
+    /**
+     * {@link #migrate(ConnectionSettings, MigrationChangeLog, MigrateOptions)} over a connection the caller holds. The
+     * migrations' own SQL runs on it and may change its session ({@code SET}, {@code USE}): close it afterwards.
+     */
+    public MigrateResult migrate(Connection connection, MigrationChangeLog changeLog, MigrateOptions options) {
+        long started = System.nanoTime();
+        try {
             StatusReport status = compare(changeLog, readTrackingTable(connection));
             requireConsistent(status, changeLog.directory());
             changeLog.requireStatements(status);
@@ -76,9 +93,13 @@ public final class MigrationEngine {
                     ? applyPlain(connection, changeLog, options, started)
                     : LiquibaseScope.run(log, () -> applyPending(connection, changeLog, options, started));
         } catch (SQLException e) {
-            throw new EnvironmentException("The database failed during the migration: " + e.getMessage() + ". Check the"
-                    + " server, then run mvn rsx:status to see what was applied and mvn rsx:migrate again.", e);
+            throw databaseFailed(e);
         }
+    }
+
+    private static EnvironmentException databaseFailed(SQLException e) {
+        return new EnvironmentException("The database failed during the migration: " + e.getMessage() + ". Check the"
+                + " server, then run mvn rsx:status to see what was applied and mvn rsx:migrate again.", e);
     }
 
     /**

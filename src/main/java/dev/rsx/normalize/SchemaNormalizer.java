@@ -29,37 +29,51 @@ public final class SchemaNormalizer {
     }
 
     public NormalizationResult normalize(ConnectionSettings database, NormalizeOptions options) {
-        long started = System.nanoTime();
         try (Connection connection = DatabaseConnector.open(database)) {
-            NormalizationPlan plan = NormalizationPlanner.plan(SchemaReader.read(connection), options);
-            plan.warnings().forEach(log::warn);
-            List<String> statements = plan.statements();
-            if (!options.dryRun()) {
-                execute(connection, plan);
-            }
-            return new NormalizationResult(plan.tables(), statements, statements.size(), plan.warnings(),
-                    Duration.ofNanos(System.nanoTime() - started), options.dryRun());
+            return normalize(database, connection, options);
         } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to normalize it: "
-                    + e.getMessage(), e);
+            throw cannotRead(database, "normalize it", e);
         }
+    }
+
+    /** {@link #normalize(ConnectionSettings, NormalizeOptions)} over {@code connection}, open to {@code database}. */
+    public NormalizationResult normalize(ConnectionSettings database, Connection connection, NormalizeOptions options) {
+        long started = System.nanoTime();
+        NormalizationPlan plan = plan(database, connection, options, "normalize it");
+        plan.warnings().forEach(log::warn);
+        List<String> statements = plan.statements();
+        if (!options.dryRun()) {
+            execute(connection, plan);
+        }
+        return new NormalizationResult(plan.tables(), statements, statements.size(), plan.warnings(),
+                Duration.ofNanos(System.nanoTime() - started), options.dryRun());
     }
 
     /**
      * The tables normalization would change in the schema as it is now (lower case), changing nothing: a run's
-     * targeted snapshot must copy them too, since normalization follows the migrations.
+     * targeted snapshot must copy them too, since normalization follows the migrations. Over {@code connection}, open
+     * to {@code database}.
      */
-    public Set<String> tablesToChange(ConnectionSettings database, NormalizeOptions options) {
-        try (Connection connection = DatabaseConnector.open(database)) {
-            NormalizationPlan plan = NormalizationPlanner.plan(SchemaReader.read(connection), options);
-            Set<String> tables = new HashSet<>();
-            plan.tables().forEach(change -> tables.add(change.table().toLowerCase(Locale.ROOT)));
-            plan.rebuiltForeignKeys().forEach(fk -> tables.add(fk.table().toLowerCase(Locale.ROOT)));
-            return Set.copyOf(tables);
+    public Set<String> tablesToChange(ConnectionSettings database, Connection connection, NormalizeOptions options) {
+        NormalizationPlan plan = plan(database, connection, options, "plan its normalization");
+        Set<String> tables = new HashSet<>();
+        plan.tables().forEach(change -> tables.add(change.table().toLowerCase(Locale.ROOT)));
+        plan.rebuiltForeignKeys().forEach(fk -> tables.add(fk.table().toLowerCase(Locale.ROOT)));
+        return Set.copyOf(tables);
+    }
+
+    private static NormalizationPlan plan(ConnectionSettings database, Connection connection, NormalizeOptions options,
+            String purpose) {
+        try {
+            return NormalizationPlanner.plan(SchemaReader.read(connection), options);
         } catch (SQLException e) {
-            throw new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to plan its"
-                    + " normalization: " + e.getMessage(), e);
+            throw cannotRead(database, purpose, e);
         }
+    }
+
+    private static EnvironmentException cannotRead(ConnectionSettings database, String purpose, SQLException e) {
+        return new EnvironmentException("Cannot read the schema of " + database.url().masked() + " to " + purpose + ": "
+                + e.getMessage(), e);
     }
 
     /**

@@ -658,14 +658,28 @@ public final class LogicalSnapshot implements SnapshotStrategy {
     /** Also finds a snapshot whose run was killed before it wrote its metadata; that one is {@code CREATING}. */
     @Override
     public Optional<Snapshot> find(String name) {
-        String shadow = shadowSchema(schema(), name);
         try (Connection c = DatabaseConnector.open(database)) {
-            // Every production-mode run asks; nearly always there is none, which one query answers.
-            return schemaExists(c, shadow) ? read(c, shadow, name, ServerId.of(c)) : Optional.empty();
+            return find(name, c);
         } catch (SQLException e) {
-            throw new SnapshotException("Looking for snapshot '" + name + "' of schema " + schema() + " on "
-                    + database.url().hostAndPort() + " failed: " + e.getMessage(), e);
+            throw findFailed(name, e);
         }
+    }
+
+    @Override
+    public Optional<Snapshot> find(String name, Connection connection) {
+        String shadow = shadowSchema(schema(), name);
+        try {
+            // Every production-mode run asks; nearly always there is none, which one query answers.
+            return schemaExists(connection, shadow) ? read(connection, shadow, name, ServerId.of(connection))
+                    : Optional.empty();
+        } catch (SQLException e) {
+            throw findFailed(name, e);
+        }
+    }
+
+    private SnapshotException findFailed(String name, SQLException e) {
+        return new SnapshotException("Looking for snapshot '" + name + "' of schema " + schema() + " on "
+                + database.url().hostAndPort() + " failed: " + e.getMessage(), e);
     }
 
     private Optional<Snapshot> read(Connection c, String shadow, String name, ServerId server) throws SQLException {

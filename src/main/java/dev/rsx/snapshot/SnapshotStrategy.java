@@ -1,6 +1,7 @@
 package dev.rsx.snapshot;
 
 import dev.rsx.engine.EngineLog;
+import java.sql.Connection;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -54,5 +55,13 @@ public interface SnapshotStrategy {
 
     default Optional<Snapshot> find(String name) {
         return list().stream().filter(s -> s.name().equals(name)).findFirst();
+    }
+
+    /**
+     * {@link #find(String)}, asking over {@code connection}, open to this strategy's server and schema, where the
+     * strategy asks the server at all: a run that holds a connection already need not open a second one.
+     */
+    default Optional<Snapshot> find(String name, Connection connection) {
+        return find(name);
     }
 }

@@ -119,29 +119,44 @@ public final class MigrateWorkflow {
                     + "): no snapshot protection, migrations run directly.");
             // Files only: checked while the goal's first connection is still opening.
             List<IntegrityProblem> integrity = IntegrityFile.check(settings.migrations());
-            warnAboutInterruptedDevelopmentRun(settings.snapshots());
-            StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-            if (upToDate(status, integrity)) {
-                return noOp(settings, status, recorder);
+            PendingMigrationsCheck.Outcome checked;
+            MigrateResult result;
+            // One connection up to the migrations, which run last on it: their SQL may change its session (SET, USE).
+            try (Connection connection = DatabaseConnector.open(settings.database())) {
+                warnAboutInterruptedDevelopmentRun(settings.snapshots(), connection);
+                StatusReport status = new MigrationEngine(log).status(connection, settings.migrations());
+                if (upToDate(status, integrity)) {
+                    return noOp(settings, status, recorder, connection);
+                }
+                settings.migrations().requireStatements(status);
+                plan(settings, status, recorder);
+                checkIntegrity(settings, status, integrity, recorder);
+                checked = checkPending(settings, status, recorder, connection);
+                result = migrate(settings, recorder, connection);
+            } catch (SQLException e) {
+                throw closeFailed(settings, e);
             }
-            settings.migrations().requireStatements(status);
-            plan(settings, status, recorder);
-            checkIntegrity(settings, status, integrity, recorder);
-            PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
-            MigrateResult result = migrate(settings, recorder);
-            normalize(settings, recorder);
-            checkLiveSchema(settings, checked, result, recorder);
+            try (Connection connection = DatabaseConnector.open(settings.database())) {
+                normalize(settings, recorder, connection);
+                checkLiveSchema(settings, checked, result, recorder, connection);
+            } catch (SQLException e) {
+                throw closeFailed(settings, e);
+            }
             return result;
         }
         log.info("Development mode: using automatic snapshot protection (" + settings.mode().reason() + ")");
         // Files only, so the same before and under the run lock.
         List<IntegrityProblem> integrity = IntegrityFile.check(settings.migrations());
-        if (settings.snapshots().find(RUN_SNAPSHOT).isEmpty()) {
-            // Decided again under the run lock when something is pending: another run may be applying it now.
-            StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-            if (upToDate(status, integrity)) {
-                return noOp(settings, status, recorder);
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            if (settings.snapshots().find(RUN_SNAPSHOT, connection).isEmpty()) {
+                // Decided again under the run lock when something is pending: another run may be applying it now.
+                StatusReport status = new MigrationEngine(log).status(connection, settings.migrations());
+                if (upToDate(status, integrity)) {
+                    return noOp(settings, status, recorder, connection);
+                }
             }
+        } catch (SQLException e) {
+            throw closeFailed(settings, e);
         }
         try (RunLock lock = settings.serializeRuns()
                 ? RunLock.acquire(settings.database(), settings.migrate().lockTimeout(), log) : null) {
@@ -152,35 +167,53 @@ public final class MigrateWorkflow {
     private MigrateResult protectedRun(Settings settings, List<IntegrityProblem> integrity, MigrateRecorder recorder) {
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
-        StatusReport status = new MigrationEngine(log).status(settings.database(), settings.migrations());
-        // Refusals that need no database change come before the snapshot, which would only be restored again.
-        settings.migrations().requireStatements(status);
-        plan(settings, status, recorder);
-        checkIntegrity(settings, status, integrity, recorder);
-        PendingMigrationsCheck.Outcome checked = checkPending(settings, status, recorder);
-        if (status.pending().isEmpty()) {
-            MigrateResult result = migrate(settings, recorder);
-            normalize(settings, recorder);
-            return result;
+        PendingMigrationsCheck.Outcome checked;
+        boolean begun;
+        Set<String> written;
+        // Closed before the snapshot, which may stop the server.
+        try (Connection connection = DatabaseConnector.open(settings.database())) {
+            StatusReport status = new MigrationEngine(log).status(connection, settings.migrations());
+            // Refusals that need no database change come before the snapshot, which would only be restored again.
+            settings.migrations().requireStatements(status);
+            plan(settings, status, recorder);
+            checkIntegrity(settings, status, integrity, recorder);
+            checked = checkPending(settings, status, recorder, connection);
+            if (status.pending().isEmpty()) {
+                MigrateResult result = migrate(settings, recorder, connection);
+                normalize(settings, recorder, connection);
+                return result;
+            }
+            begun = snapshots.find(Snapshot.MIGRATION, connection).filter(s -> s.state() == SnapshotState.READY)
+                    .isPresent();
+            written = begun ? null : writtenTables(settings, checked, connection);
+        } catch (SQLException e) {
+            throw closeFailed(settings, e);
         }
-        boolean begun = snapshots.find(Snapshot.MIGRATION).filter(s -> s.state() == SnapshotState.READY).isPresent();
         String snapshot = begun ? Snapshot.MIGRATION : RUN_SNAPSHOT;
         if (begun) {
             recorder.snapshotTaken(snapshots.find(Snapshot.MIGRATION).orElseThrow(), null);
             log.info("[1/4] Creating database snapshot...  [OK] using the snapshot taken by rsx:begin");
         } else {
             long started = System.nanoTime();
-            Snapshot taken = snapshots.create(RUN_SNAPSHOT, writtenTables(settings, checked), log);
+            Snapshot taken = snapshots.create(RUN_SNAPSHOT, written, log);
             recorder.snapshotTaken(taken, Duration.ofNanos(System.nanoTime() - started));
             log.info("[1/4] Creating database snapshot...  [OK]");
         }
         MigrateResult result;
         try {
-            result = migrate(settings, recorder);
+            try (Connection connection = DatabaseConnector.open(settings.database())) {
+                result = migrate(settings, recorder, connection);
+            } catch (SQLException e) {
+                throw closeFailed(settings, e);
+            }
             log.info("[2/4] Running migrations...          [OK] " + result.applied().size() + " migration"
                     + (result.applied().size() == 1 ? "" : "s") + " applied");
-            normalize(settings, recorder);
-            checkLiveSchema(settings, checked, result, recorder);
+            try (Connection connection = DatabaseConnector.open(settings.database())) {
+                normalize(settings, recorder, connection);
+                checkLiveSchema(settings, checked, result, recorder, connection);
+            } catch (SQLException e) {
+                throw closeFailed(settings, e);
+            }
             log.info("[3/4] Running schema quality check...[OK]");
         } catch (RsxException failure) {
             throw restoreAfter(failure, snapshots, snapshot, begun, recorder);
@@ -194,12 +227,18 @@ public final class MigrateWorkflow {
         return result;
     }
 
+    /** Closing is the only step of these blocks that throws SQLException; each step explains its own failures. */
+    private static EnvironmentException closeFailed(Settings settings, SQLException e) {
+        return new EnvironmentException("Closing the connection to " + settings.database().url().masked() + " failed: "
+                + e.getMessage(), e);
+    }
+
     /**
      * What the run can write: the tables the pending statements write and, since normalization follows them, the
      * tables it would change now. Null when a statement's reach cannot be bounded: the snapshot then copies every
      * table.
      */
-    private Set<String> writtenTables(Settings settings, PendingMigrationsCheck.Outcome checked) {
+    private Set<String> writtenTables(Settings settings, PendingMigrationsCheck.Outcome checked, Connection connection) {
         WrittenTables statements = checked.result().writtenTables();
         if (!statements.bounded()) {
             log.info("Snapshot of every table: the reach of " + statements.unboundedBy() + " cannot be bounded.");
@@ -207,7 +246,7 @@ public final class MigrateWorkflow {
         }
         Set<String> written = new HashSet<>(statements.tables());
         if (settings.normalize() != null) {
-            written.addAll(new SchemaNormalizer(log).tablesToChange(settings.database(), settings.normalize()));
+            written.addAll(new SchemaNormalizer(log).tablesToChange(settings.database(), connection, settings.normalize()));
         }
         return written;
     }
@@ -222,11 +261,14 @@ public final class MigrateWorkflow {
         return status.rows().stream().allMatch(row -> row.state() == MigrationState.APPLIED) && integrity.isEmpty();
     }
 
-    private MigrateResult noOp(Settings settings, StatusReport status, MigrateRecorder recorder) {
+    private MigrateResult noOp(Settings settings, StatusReport status, MigrateRecorder recorder, Connection connection) {
         MigrateResult result = new MigrateResult(List.of(), status.currentVersion(), Duration.ZERO);
         recorder.applied(result.applied());
         logOutcome(result);
-        normalize(settings, recorder);
+        normalize(settings, recorder, connection);
+        if (reportDirectory != null) {
+            recordSchemaAfter(connection, recorder);
+        }
         return result;
     }
 
@@ -287,8 +329,8 @@ public final class MigrateWorkflow {
         log.info("Database restored to pre-migration state.");
     }
 
-    private void warnAboutInterruptedDevelopmentRun(SnapshotStrategy snapshots) {
-        if (snapshots != null && snapshots.find(RUN_SNAPSHOT).isPresent()) {
+    private void warnAboutInterruptedDevelopmentRun(SnapshotStrategy snapshots, Connection connection) {
+        if (snapshots != null && snapshots.find(RUN_SNAPSHOT, connection).isPresent()) {
             log.warn("An interrupted development-mode run left its snapshot. To put the database back as it was before"
                     + " that run: mvn rsx:snapshot -Drsx.snapshot.action=restore -Drsx.snapshot.name=" + RUN_SNAPSHOT);
         }
@@ -341,12 +383,13 @@ public final class MigrateWorkflow {
      * may go ahead, that schema and the row counts of the tables the migrations touch are the report's "before". Null
      * when nothing is pending.
      */
-    private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status, MigrateRecorder recorder) {
+    private PendingMigrationsCheck.Outcome checkPending(Settings settings, StatusReport status, MigrateRecorder recorder,
+            Connection connection) {
         if (status.pending().isEmpty()) {
             return null;
         }
         RulePolicy policy = policy(settings);
-        try (Connection connection = DatabaseConnector.open(settings.database())) {
+        try {
             SchemaInventory before = SchemaInventory.read(connection);
             PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(before, settings.migrations(), status,
                     policy, checks, log);
@@ -383,7 +426,7 @@ public final class MigrateWorkflow {
      * report's "after", unless the run goes on to fail.
      */
     private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result,
-            MigrateRecorder recorder) {
+            MigrateRecorder recorder, Connection connection) {
         if (checked == null || result.applied().isEmpty()) {
             return;
         }
@@ -391,7 +434,7 @@ public final class MigrateWorkflow {
         Predicate<String> built = table -> !checked.tablesBefore().contains(table.toLowerCase(Locale.ROOT))
                 || checked.touchedTables().contains(table.toLowerCase(Locale.ROOT));
         CheckResult live;
-        try (Connection connection = DatabaseConnector.open(settings.database())) {
+        try {
             SchemaInventory after = SchemaInventory.read(connection);
             live = new LiveSchemaCheck(policy).run(connection, after, built, checked.result(), settings.normalize());
             if (reportDirectory != null) {
@@ -415,10 +458,10 @@ public final class MigrateWorkflow {
         return settings.rules().policy(settings.mode().mode() == Mode.DEVELOPMENT);
     }
 
-    private MigrateResult migrate(Settings settings, MigrateRecorder recorder) {
+    private MigrateResult migrate(Settings settings, MigrateRecorder recorder, Connection connection) {
         MigrateResult result;
         try {
-            result = new MigrationEngine(log).migrate(settings.database(), settings.migrations(), settings.migrate());
+            result = new MigrationEngine(log).migrate(connection, settings.migrations(), settings.migrate());
         } catch (MigrationFailedException e) {
             recorder.failed(e);
             throw e;
@@ -439,12 +482,13 @@ public final class MigrateWorkflow {
         }
     }
 
-    private void normalize(Settings settings, MigrateRecorder recorder) {
+    private void normalize(Settings settings, MigrateRecorder recorder, Connection connection) {
         if (settings.normalize() == null) {
             log.info("Schema normalization skipped (rsx.normalize.skip is true).");
             return;
         }
-        NormalizationResult result = new SchemaNormalizer(log).normalize(settings.database(), settings.normalize());
+        NormalizationResult result = new SchemaNormalizer(log).normalize(settings.database(), connection,
+                settings.normalize());
         recorder.normalized(result);
         NormalizationReport.log(result, log);
     }
@@ -487,9 +531,9 @@ public final class MigrateWorkflow {
     private void writeReport(Settings settings, MigrateRecorder recorder, String failure) {
         if (failure != null || recorder.schemaAfter() == null) {
             try (Connection connection = DatabaseConnector.open(settings.database())) {
-                recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
+                recordSchemaAfter(connection, recorder);
             } catch (SQLException | RsxException e) {
-                log.warn("The migration report has no schema after the run: " + e.getMessage());
+                warnNoSchemaAfter(e);
             }
         }
         try {
@@ -498,6 +542,19 @@ public final class MigrateWorkflow {
         } catch (RsxException e) {
             log.warn("The migration report could not be written: " + e.getMessage());
         }
+    }
+
+    /** The schema as it is now as the report's "after"; reading it may fail as in {@link #writeReport}. */
+    private void recordSchemaAfter(Connection connection, MigrateRecorder recorder) {
+        try {
+            recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
+        } catch (SQLException | RsxException e) {
+            warnNoSchemaAfter(e);
+        }
+    }
+
+    private void warnNoSchemaAfter(Exception e) {
+        log.warn("The migration report has no schema after the run: " + e.getMessage());
     }
 
     /**

@@ -5,16 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rsx.db.ConnectionSettings;
 import dev.rsx.engine.MigrateOptions;
 import dev.rsx.engine.MigrateResult;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.engine.TrackingTable;
 import dev.rsx.normalize.NormalizeOptions;
+import dev.rsx.rules.CheckCache;
 import dev.rsx.rules.RuleOptions;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.snapshot.Snapshot;
 import dev.rsx.snapshot.SnapshotState;
 import dev.rsx.testing.CapturingLog;
+import dev.rsx.testing.ConnectionCounter;
 import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.SchemaFingerprint;
 import dev.rsx.testing.OnEveryTarget;
@@ -30,6 +33,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -138,6 +142,32 @@ class MigrateWorkflowTest {
                         "normalization ran after the no-op");
             }
             assertEquals(List.of(), new LogicalSnapshot(db.settings()).list());
+        }
+    }
+
+    /**
+     * Each connection costs a remote server several round trips. The migrations' own SQL may change its session, so
+     * what follows them (normalization, the live check, the report) takes a fresh one.
+     */
+    @OnEveryTarget
+    void aProductionRunConnectsOnceUpToItsMigrationsAndOnceAfterThemAndANoOpOnce(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            ConnectionSettings counted = ConnectionCounter.counting(db.settings());
+            MigrationsDir dir = baseline("wf-connections");
+            MigrateWorkflow workflow = new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName()
+                    + "-reports"), CheckCache.none());
+            Function<ModeDecision, MigrateResult> run = mode -> workflow.run(new MigrateWorkflow.Settings(counted,
+                    dir.load(), new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(),
+                    RuleOptions.defaults(), mode, new LogicalSnapshot(counted), true));
+
+            assertEquals(1, run.apply(PRODUCTION).applied().size());
+            assertEquals(2, ConnectionCounter.opened(counted), "the apply");
+            assertTrue(run.apply(PRODUCTION).nothingToMigrate());
+            assertEquals(3, ConnectionCounter.opened(counted), "the no-op, its report included");
+            assertTrue(run.apply(DEVELOPMENT).nothingToMigrate());
+            assertEquals(4, ConnectionCounter.opened(counted), "the no-op in development mode");
+            assertEquals(3, log.lines().stream().filter(l -> l.startsWith("INFO Migration report: ")).count(),
+                    "every run wrote its report: " + log.text());
         }
     }
 
