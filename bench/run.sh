@@ -29,7 +29,10 @@
 # TOOLS (default rsx,rsx-normalize,rsx-dev,flyway,liquibase: which rows run besides the JDBC floors and mvn validate;
 # rsx is (a) to (c), rsx-normalize (a') and (b'), rsx-dev the development-mode rows; the ratios to the peers are only
 # printed when both peers ran), GENERAL_LOG=1 (the server writes every statement to bench/target/mariadb/general.log: to see where a tool's time
-# goes; it slows every tool down, so do not compare timings of such a run).
+# goes; it slows every tool down, so do not compare timings of such a run), LATENCY_MS (default 0: every tool and
+# both floors reach the server through bench/DelayProxy.java, which delivers every byte that many milliseconds after
+# it arrived, in both directions, as a server across a network would: each connection and each statement then costs
+# round trips as it would on a remote server; the targets are stated for loopback, so judge them on runs without it).
 #
 # Every timed operation runs in a fresh process; the time is wall-clock around that process (date +%s%N). The runs go
 # in rounds: WARMUP untimed warm-up rounds, then RUNS timed rounds, and every round runs each group once. The groups,
@@ -59,7 +62,8 @@ LIQUIBASE_VERSION=4.33.0   # the version the issue names; also the liquibase-cor
 SERVER_DIR=$TARGET/mariadb
 MARIADB_HOME=${MARIADB_HOME:-$HOME/.rsx/binaries/mariadb-11.4.5-linux}
 MVNW=$ROOT/mvnw
-COMMAND="N=$N RUNS=$RUNS${RSX_ARGS:+ RSX_ARGS='$RSX_ARGS'}${TOOLS:+ TOOLS=$TOOLS} bench/run.sh"
+LATENCY_MS=${LATENCY_MS:-0}
+COMMAND="N=$N RUNS=$RUNS${RSX_ARGS:+ RSX_ARGS='$RSX_ARGS'}${TOOLS:+ TOOLS=$TOOLS}$( ((LATENCY_MS > 0)) && echo " LATENCY_MS=$LATENCY_MS" || true) bench/run.sh"
 DB_USER=bench
 DB_PASSWORD='bench-Pw-1'
 
@@ -68,6 +72,7 @@ log() { printf '[bench] %s\n' "$*" >&3; }
 die() { log "ERROR: $*"; exit 1; }
 
 [[ $N =~ ^[0-9]+$ && $N -gt 0 ]] || die "N must be a positive number, not '$N'"
+[[ $LATENCY_MS =~ ^[0-9]+$ ]] || die "LATENCY_MS must be a whole number of milliseconds, not '$LATENCY_MS'"
 [[ $RUNS =~ ^[0-9]+$ && $RUNS -gt 0 ]] || die "RUNS must be a positive number, not '$RUNS'"
 [[ $WARMUP =~ ^[0-9]+$ ]] || die "WARMUP must be a number, not '$WARMUP'"
 TOOLS=${TOOLS:-rsx,rsx-normalize,rsx-dev,flyway,liquibase}
@@ -84,6 +89,7 @@ has flyway && has liquibase && PEERS=yes
 # ---------------------------------------------------------------------------------------------------------------
 # The server: one mariadbd for the whole run, stopped by the trap whatever happens.
 SERVER_PID=
+PROXY_PID=
 stop_server() {
     if [[ -n $SERVER_PID ]] && kill -0 "$SERVER_PID" 2>/dev/null; then
         log "stopping MariaDB (pid $SERVER_PID)"
@@ -96,6 +102,11 @@ stop_server() {
         wait "$SERVER_PID" 2>/dev/null || true
     fi
     SERVER_PID=
+    if [[ -n $PROXY_PID ]]; then
+        kill "$PROXY_PID" 2>/dev/null || true
+        wait "$PROXY_PID" 2>/dev/null || true
+        PROXY_PID=
+    fi
 }
 trap stop_server EXIT
 trap 'exit 130' INT
@@ -158,7 +169,21 @@ recreate() {   # drop and create a database: not timed
     sql_root -e "DROP DATABASE IF EXISTS \`$1\`; CREATE DATABASE \`$1\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci;"
 }
 
-url_of() { echo "jdbc:mysql://127.0.0.1:$PORT/$1"; }
+# The tools' port: the server's, or with LATENCY_MS the delaying proxy's in front of it (started with the server).
+TOOL_PORT=
+url_of() { echo "jdbc:mysql://127.0.0.1:$TOOL_PORT/$1"; }
+
+start_latency_proxy() {
+    TOOL_PORT=$PORT
+    ((LATENCY_MS > 0)) || return 0
+    TOOL_PORT=$(free_port)
+    log "starting bench/DelayProxy.java on 127.0.0.1:$TOOL_PORT: $LATENCY_MS ms each way to the server"
+    java "$BENCH/DelayProxy.java" "$TOOL_PORT" "$PORT" "$LATENCY_MS" > "$SERVER_DIR/proxy.log" 2>&1 &
+    PROXY_PID=$!
+    for _ in $(seq 1 60); do grep -q listening "$SERVER_DIR/proxy.log" 2>/dev/null && return 0; sleep 0.5; done
+    cat "$SERVER_DIR/proxy.log" >&2
+    die "bench/DelayProxy.java did not start"
+}
 
 # ---------------------------------------------------------------------------------------------------------------
 # Timing: every operation in a fresh process, in rounds: WARMUP untimed rounds, then RUNS timed ones, each selected
@@ -319,6 +344,7 @@ EOF
 fi
 
 start_server
+start_latency_proxy
 MARIADB_VERSION=$(sql_root -e 'SELECT VERSION()')
 
 # Credentials reach the plugin through its environment fallback (RSX_DB_USER / RSX_DB_PASSWORD).
@@ -690,7 +716,7 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
     echo
     echo "Machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"
     echo "load average at start $START_LOAD, at end $END_LOAD."
-    echo "JDK: $JAVA_VERSION. Maven: $MAVEN_VERSION (wrapper). MariaDB: $MARIADB_VERSION (loopback TCP, user with password)."
+    echo "JDK: $JAVA_VERSION. Maven: $MAVEN_VERSION (wrapper). MariaDB: $MARIADB_VERSION (loopback TCP$( ((LATENCY_MS > 0)) && echo " through bench/DelayProxy.java, $LATENCY_MS ms each way"), user with password)."
     echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION built from commit $COMMIT; JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
     if has flyway || has liquibase; then
         echo "Peers: flyway-maven-plugin and flyway-mysql $FLYWAY_VERSION; liquibase-maven-plugin $LIQUIBASE_VERSION; both with"
