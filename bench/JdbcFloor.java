@@ -14,9 +14,10 @@ import java.util.stream.Stream;
 
 /**
  * The floor for rsx:migrate: the same statements sent over one plain JDBC connection in auto-commit, with no
- * tracking table, no checksums, no lock and no Maven, and nothing else sent with them. Every *.sql file of the directory runs in file-name order
- * (the generated versions all have the same width, so that is version order), split into statements at a ';' that
- * ends a line (not a comment line); a chunk made only of comments and blank lines is skipped.
+ * tracking table, no checksums, no lock and no Maven, and nothing else sent with them. Every *.sql file of the
+ * directory runs in file-name order (the generated versions all have the same width, so that is version order), split
+ * into statements at a ';' that ends a line (not a comment line); a chunk made only of comments and blank lines is
+ * skipped.
  *
  * <p>With {@code tracked} as a third argument it also does what every migration tool must do to remember what it
  * applied, and nothing else: it creates a history table, and runs each file in a transaction that ends with an

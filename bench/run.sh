@@ -17,6 +17,8 @@
 #        N=1000 RUNS=3 bench/run.sh        the larger case: about 6 minutes there
 #        N=10000 TOOLS=rsx bench/run.sh    the scale case: rsx:migrate in production mode, the floors and Maven only
 #                                          (about 5 minutes on a quiet machine; the peers at this size take far longer)
+#        LATENCY_MS=5 bench/run.sh         every tool and floor through a 10 ms round trip (about 10 minutes with the
+#                                          peers: Flyway's apply alone takes over a minute)
 # The first run on a machine downloads flyway-maven-plugin, flyway-mysql and liquibase-maven-plugin with their
 # dependencies (about 10 MB, 10 s here) from Maven Central into ~/.m2, in an untimed step before the measurements;
 # later runs need no network for them.
