@@ -79,9 +79,18 @@ public final class MigrationEngine {
      * migrations' own SQL runs on it and may change its session ({@code SET}, {@code USE}): close it afterwards.
      */
     public MigrateResult migrate(Connection connection, MigrationChangeLog changeLog, MigrateOptions options) {
+        return migrate(connection, changeLog, options, status(connection, changeLog));
+    }
+
+    /**
+     * {@link #migrate(Connection, MigrationChangeLog, MigrateOptions)} for a caller that has just read {@code status}
+     * with {@link #status(Connection, MigrationChangeLog)}. What is pending is read again under the migration lock
+     * before anything runs, so {@code status} only spares the reading before the lock.
+     */
+    public MigrateResult migrate(Connection connection, MigrationChangeLog changeLog, MigrateOptions options,
+            StatusReport status) {
         long started = System.nanoTime();
         try {
-            StatusReport status = compare(changeLog, readTrackingTable(connection));
             requireConsistent(status, changeLog.directory());
             changeLog.requireStatements(status);
             if (status.pending().isEmpty()) {

@@ -132,7 +132,7 @@ public final class MigrateWorkflow {
                 plan(settings, status, recorder);
                 checkIntegrity(settings, status, integrity, recorder);
                 checked = checkPending(settings, status, recorder, connection);
-                result = migrate(settings, recorder, connection);
+                result = migrate(settings, status, recorder, connection);
             } catch (SQLException e) {
                 throw closeFailed(settings, e);
             }
@@ -167,19 +167,20 @@ public final class MigrateWorkflow {
     private MigrateResult protectedRun(Settings settings, List<IntegrityProblem> integrity, MigrateRecorder recorder) {
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
+        StatusReport status;
         PendingMigrationsCheck.Outcome checked;
         boolean begun;
         Set<String> written;
         // Closed before the snapshot, which may stop the server.
         try (Connection connection = DatabaseConnector.open(settings.database())) {
-            StatusReport status = new MigrationEngine(log).status(connection, settings.migrations());
+            status = new MigrationEngine(log).status(connection, settings.migrations());
             // Refusals that need no database change come before the snapshot, which would only be restored again.
             settings.migrations().requireStatements(status);
             plan(settings, status, recorder);
             checkIntegrity(settings, status, integrity, recorder);
             checked = checkPending(settings, status, recorder, connection);
             if (status.pending().isEmpty()) {
-                MigrateResult result = migrate(settings, recorder, connection);
+                MigrateResult result = migrate(settings, status, recorder, connection);
                 normalize(settings, recorder, connection);
                 return result;
             }
@@ -202,7 +203,7 @@ public final class MigrateWorkflow {
         MigrateResult result;
         try {
             try (Connection connection = DatabaseConnector.open(settings.database())) {
-                result = migrate(settings, recorder, connection);
+                result = migrate(settings, status, recorder, connection);
             } catch (SQLException e) {
                 throw closeFailed(settings, e);
             }
@@ -458,10 +459,11 @@ public final class MigrateWorkflow {
         return settings.rules().policy(settings.mode().mode() == Mode.DEVELOPMENT);
     }
 
-    private MigrateResult migrate(Settings settings, MigrateRecorder recorder, Connection connection) {
+    /** Applies what {@code status}, read before, says is pending, as decided again under the migration lock. */
+    private MigrateResult migrate(Settings settings, StatusReport status, MigrateRecorder recorder, Connection connection) {
         MigrateResult result;
         try {
-            result = new MigrationEngine(log).migrate(connection, settings.migrations(), settings.migrate());
+            result = new MigrationEngine(log).migrate(connection, settings.migrations(), settings.migrate(), status);
         } catch (MigrationFailedException e) {
             recorder.failed(e);
             throw e;
