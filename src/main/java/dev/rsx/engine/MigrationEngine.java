@@ -224,7 +224,7 @@ public final class MigrationEngine {
 
     /** Under the lock: another run may have applied migrations while this one waited for it. */
     private StatusReport decideAgain(Connection connection, MigrationChangeLog changeLog) {
-        StatusReport status = compare(changeLog, readTrackingTable(connection));
+        StatusReport status = status(connection, changeLog);
         requireConsistent(status, changeLog.directory());
         int pending = status.pending().size();
         log.info(pending == 0 ? "Another run applied the pending migrations while this one waited for the lock."
