@@ -18,6 +18,7 @@ import dev.rsx.snapshot.Snapshot;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -125,11 +126,13 @@ public final class MigrateRecorder {
     }
 
     private List<Migration> migrations() {
+        // By key, not searched per planned changeset: that would be quadratic in the migrations of a large run.
+        Map<List<String>, AppliedChangeSet> appliedByKey = new HashMap<>();
+        applied.forEach(a -> appliedByKey.putIfAbsent(List.of(a.fileName(), a.changeSetId()), a));
         List<Migration> migrations = new ArrayList<>();
         boolean failureSeen = false;
         for (Planned p : planned) {
-            AppliedChangeSet done = applied.stream().filter(a -> a.fileName().equals(p.fileName())
-                    && a.changeSetId().equals(p.changeSetId())).findFirst().orElse(null);
+            AppliedChangeSet done = appliedByKey.get(List.of(p.fileName(), p.changeSetId()));
             if (done != null) {
                 migrations.add(new Migration(p.version(), p.label(), p.description(), p.statements(), done.duration(),
                         restoreTime != null ? MigrationOutcome.UNDONE : MigrationOutcome.APPLIED, null, null, null));

@@ -61,7 +61,7 @@ public final class StaticCheck {
         }
         int statementCount = 0;
         Set<String> touched = new HashSet<>();
-        WrittenTables written = WrittenTables.NONE;
+        List<WrittenTables> written = new ArrayList<>();
         Map<MigrationChangeSet, List<MigrationStatement>> read = reader.read(changeLog, changeSets);
         for (Map.Entry<MigrationFile, List<MigrationChangeSet>> entry : byFile.entrySet()) {
             List<MigrationStatement> statements = new ArrayList<>();
@@ -84,7 +84,7 @@ public final class StaticCheck {
                     }
                 }
                 touched.addAll(SchemaFollower.apply(schema, statement));
-                written = written.plus(WrittenTables.of(statement));
+                written.add(WrittenTables.of(statement));
             }
             for (MigrationFileRule rule : fileRules) {
                 rule.check(entry.getKey(), content, statements, findings);
@@ -92,7 +92,7 @@ public final class StaticCheck {
             statementCount += statements.size();
         }
         return new CheckResult(findings.all(), List.copyOf(notChecked), byFile.size(), statementCount, Set.copyOf(touched),
-                written);
+                WrittenTables.union(written));
     }
 
     private static void runSafely(RuleDefinition rule, MigrationStatement statement, Findings findings, Runnable check) {

@@ -1,5 +1,6 @@
 package dev.rsx.sql;
 
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -55,11 +56,7 @@ public record WrittenTables(Set<String> tables, String unboundedBy) {
 
     /** The tables {@code statements} write, together. */
     public static WrittenTables of(List<MigrationStatement> statements) {
-        WrittenTables all = NONE;
-        for (MigrationStatement statement : statements) {
-            all = all.plus(of(statement));
-        }
-        return all;
+        return union(statements.stream().map(WrittenTables::of).toList());
     }
 
     /** The tables one statement writes. */
@@ -101,14 +98,21 @@ public record WrittenTables(Set<String> tables, String unboundedBy) {
 
     /** Both sets together; the first reason to be unbounded wins. */
     public WrittenTables plus(WrittenTables other) {
-        if (!bounded()) {
-            return this;
+        return union(List.of(this, other));
+    }
+
+    /**
+     * All the sets together, in one pass: adding them up two by two would copy the growing set once per statement,
+     * quadratic in the migrations of a large project. The first reason to be unbounded wins.
+     */
+    public static WrittenTables union(List<WrittenTables> parts) {
+        Set<String> union = new HashSet<>();
+        for (WrittenTables part : parts) {
+            if (!part.bounded()) {
+                return part;
+            }
+            union.addAll(part.tables);
         }
-        if (!other.bounded()) {
-            return other;
-        }
-        Set<String> union = new LinkedHashSet<>(tables);
-        union.addAll(other.tables);
         return new WrittenTables(Set.copyOf(union), null);
     }
 

@@ -70,4 +70,17 @@ class WrittenTablesTest {
         assertTrue(written.unboundedBy().contains(reason), written.unboundedBy());
         assertTrue(written.unboundedBy().startsWith("001_statements.sql:2"), "says where: " + written.unboundedBy());
     }
+
+    @Test
+    void aUnionHoldsEveryTableOrTheFirstReasonToBeUnbounded() {
+        WrittenTables users = new WrittenTables(Set.of("users"), null);
+        WrittenTables orders = new WrittenTables(Set.of("orders", "users"), null);
+        WrittenTables call = new WrittenTables(Set.of(), "002_b.sql:1: CALL");
+        WrittenTables load = new WrittenTables(Set.of(), "003_c.sql:4: LOAD DATA");
+
+        assertEquals(Set.of("users", "orders"), WrittenTables.union(List.of(users, WrittenTables.NONE, orders)).tables());
+        assertEquals(call, WrittenTables.union(List.of(users, call, orders, load)));
+        assertEquals(load, users.plus(load).plus(call));
+        assertEquals(WrittenTables.NONE, WrittenTables.union(List.of()));
+    }
 }
