@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -76,8 +77,7 @@ public final class MigrationDirectory {
         }
         List<Path> entries;
         try (Stream<Path> list = Files.list(directory)) {
-            entries = list.filter(Files::isRegularFile)
-                    .filter(p -> !p.getFileName().toString().startsWith("."))
+            entries = list.filter(p -> !p.getFileName().toString().startsWith("."))
                     .filter(p -> !p.getFileName().toString().equals(INTEGRITY_FILE))
                     .sorted()
                     .toList();
@@ -88,12 +88,17 @@ public final class MigrationDirectory {
         List<MigrationFile> migrations = new ArrayList<>();
         Map<BigInteger, MigrationFile> byVersion = new HashMap<>();
         // Reading the files is what listing 10,000 migrations costs: once (the header tells a formatted changelog, and
-        // the caller gets the bytes for the changelog and the checksums).
-        Map<Path, byte[]> read = PerFile.stream(entries)
+        // the caller gets the bytes for the changelog and the checksums). Only a failed read asks whether a migration's
+        // name is a file at all: a question per file costs as much again as reading the small ones.
+        Map<Path, Optional<byte[]>> read = PerFile.stream(entries)
                 .filter(entry -> FILE_NAME.matcher(entry.getFileName().toString()).matches())
-                .collect(Collectors.toConcurrentMap(entry -> entry, MigrationDirectory::readAllBytes));
+                .collect(Collectors.toConcurrentMap(entry -> entry, MigrationDirectory::readIfFile));
         Map<MigrationFile, byte[]> bytes = new HashMap<>();
         for (Path entry : entries) {
+            Optional<byte[]> content = read.get(entry);
+            if (content == null ? !Files.isRegularFile(entry) : content.isEmpty()) {
+                continue; // a directory or a dangling link
+            }
             String name = entry.getFileName().toString();
             if (!name.toLowerCase().endsWith(".sql")) {
                 problems.add(new Problem(Problem.Kind.NOT_SQL, name, name + ": only raw SQL migrations (.sql) are allowed;"
@@ -109,7 +114,7 @@ public final class MigrationDirectory {
                 continue;
             }
             MigrationFile file = new MigrationFile(m.group(1), new BigInteger(m.group(1)), m.group(2), entry,
-                    startsWithFormattedHeader(read.get(entry)));
+                    startsWithFormattedHeader(content.get()));
             MigrationFile clash = byVersion.putIfAbsent(file.order(), file);
             if (clash != null) {
                 problems.add(new Problem(Problem.Kind.DUPLICATE_VERSION, name, "Duplicate version " + file.version() + ": "
@@ -118,7 +123,7 @@ public final class MigrationDirectory {
                 continue;
             }
             migrations.add(file);
-            bytes.put(file, read.get(entry));
+            bytes.put(file, content.get());
         }
         migrations.sort(null);
         return new Contents(List.copyOf(migrations), List.copyOf(problems), Map.copyOf(bytes));
@@ -134,11 +139,15 @@ public final class MigrationDirectory {
         return first.strip().replace(" ", "").toLowerCase().startsWith(FORMATTED_SQL_HEADER.replace(" ", ""));
     }
 
-    private static byte[] readAllBytes(Path file) {
+    /** The file's content; empty when {@code path} is not a regular file. */
+    private static Optional<byte[]> readIfFile(Path path) {
         try {
-            return Files.readAllBytes(file);
+            return Optional.of(Files.readAllBytes(path));
         } catch (IOException e) {
-            throw new EnvironmentException("Cannot read " + file + ": " + e.getMessage(), e);
+            if (!Files.isRegularFile(path)) {
+                return Optional.empty();
+            }
+            throw new EnvironmentException("Cannot read " + path + ": " + e.getMessage(), e);
         }
     }
 }

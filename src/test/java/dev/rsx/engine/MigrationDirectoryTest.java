@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rsx.testing.MigrationsDir;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -49,5 +51,16 @@ class MigrationDirectoryTest {
     @Test
     void aMissingDirectoryHoldsNoMigrations() {
         assertEquals(List.of(), MigrationDirectory.scan(MigrationsDir.create("absent").path().resolve("nope")));
+    }
+
+    @Test
+    void passesOverWhatIsNotAFileWhateverItsName() throws IOException {
+        MigrationsDir dir = MigrationsDir.create("not-files").writeUnrecorded("001_create_users_table.sql", "SELECT 1;");
+        Files.createDirectory(dir.path().resolve("archive"));
+        Files.createDirectory(dir.path().resolve("002_looks_like_a_migration.sql"));
+        Files.createSymbolicLink(dir.path().resolve("003_dangling_link.sql"), dir.path().resolve("absent.sql"));
+
+        assertEquals(List.of("001_create_users_table.sql"),
+                MigrationDirectory.scan(dir.path()).stream().map(MigrationFile::fileName).toList());
     }
 }
