@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Consumer;
 
 /**
  * A goal's first connection, opened on a thread of its own while the goal reads its migration files. The driver's
@@ -32,10 +33,21 @@ public final class EarlyConnection implements AutoCloseable {
      * closed once open.
      */
     public static EarlyConnection open(ConnectionSettings settings) {
+        return open(settings, connection -> { });
+    }
+
+    /**
+     * As {@link #open(ConnectionSettings)}, and runs {@code firstRead} on the connection, on the same thread, before
+     * anyone can take it: a read the goal will need, done while it still reads its files. {@code firstRead} must
+     * leave the session as it found it and must not throw; a read that fails is for the goal to do again and report.
+     */
+    public static EarlyConnection open(ConnectionSettings settings, Consumer<Connection> firstRead) {
         CompletableFuture<Connection> connection = new CompletableFuture<>();
         Thread opener = new Thread(() -> {
             try {
-                connection.complete(DatabaseConnector.connect(settings));
+                Connection opened = DatabaseConnector.connect(settings);
+                firstRead.accept(opened);
+                connection.complete(opened);
             } catch (RuntimeException | Error e) {
                 // Whatever ends the thread must complete the future: the goal waits for it.
                 connection.completeExceptionally(e);

@@ -9,7 +9,9 @@ import dev.rsx.server.DatabaseTarget;
 import dev.rsx.server.ThrowawayDatabase;
 import java.io.File;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Optional;
+import java.util.function.Consumer;
 import javax.inject.Inject;
 import org.apache.maven.plugins.annotations.Parameter;
 import org.apache.maven.settings.Settings;
@@ -124,7 +126,13 @@ public abstract class AbstractDatabaseMojo extends AbstractRsxMojo {
      * the embedded target, whose server is started later.
      */
     protected static EarlyConnection connectAhead(DatabaseTarget target) {
-        return target instanceof DatabaseTarget.External external ? EarlyConnection.open(external.settings()) : null;
+        return connectAhead(target, connection -> { });
+    }
+
+    /** As {@link #connectAhead(DatabaseTarget)}, with a first read on the connection (see {@link EarlyConnection}). */
+    protected static EarlyConnection connectAhead(DatabaseTarget target, Consumer<Connection> firstRead) {
+        return target instanceof DatabaseTarget.External external
+                ? EarlyConnection.open(external.settings(), firstRead) : null;
     }
 
     /**

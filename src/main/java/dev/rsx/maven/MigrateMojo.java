@@ -14,6 +14,7 @@ import dev.rsx.snapshot.SnapshotStrategy;
 import dev.rsx.workflow.MigrateWorkflow;
 import dev.rsx.workflow.Mode;
 import dev.rsx.workflow.ModeDecision;
+import dev.rsx.workflow.SchemaReadAhead;
 import dev.rsx.workflow.SnapshotStrategies;
 import java.io.File;
 import java.nio.file.Path;
@@ -131,19 +132,22 @@ public class MigrateMojo extends AbstractRulesMojo {
         ConstantsOptions constants = generateConstants
                 ? ConstantsStep.options(constantsOutputDir, constantsPackageName, constantsClassName, project) : null;
         DatabaseTarget target = target(log);
-        try (EarlyConnection early = connectAhead(target)) {
-            migrate(target, loadMigrations(log), constants, log);
+        // A report needs the schema as the run finds it, whether the run applies something or not.
+        SchemaReadAhead schemaAhead = new SchemaReadAhead();
+        try (EarlyConnection early = skipReport ? connectAhead(target) : connectAhead(target, schemaAhead::read)) {
+            migrate(target, loadMigrations(log), constants, schemaAhead, log);
         }
     }
 
-    private void migrate(DatabaseTarget target, MigrationChangeLog migrations, ConstantsOptions constants, EngineLog log) {
+    private void migrate(DatabaseTarget target, MigrationChangeLog migrations, ConstantsOptions constants,
+            SchemaReadAhead schemaAhead, EngineLog log) {
         try (ManagedDatabase database = ManagedDatabase.open(target, log)) {
             log.info("Database: " + database.description());
             boolean local = target instanceof DatabaseTarget.Embedded || database.connection().url().isLoopback();
             ModeDecision decision = ModeDecision.resolve(mode, System.getenv(), project.getBasedir().toPath(), local);
             SnapshotStrategy snapshots = snapshotStrategy(target, database, log);
             MigrateResult result = new MigrateWorkflow(log, skipReport ? null : reportDir.toPath(),
-                    CheckCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checks"))).run(
+                    CheckCache.in(Path.of(project.getBuild().getDirectory(), "rsx", "checks")), schemaAhead).run(
                     new MigrateWorkflow.Settings(database.connection(), migrations,
                             new MigrateOptions(Duration.ofSeconds(lockTimeout)), skipNormalize ? null : normalizeOptions(),
                             new RuleOptions(disabledRuleIds(), allowDestructive), decision, snapshots,

@@ -81,6 +81,7 @@ public final class MigrateWorkflow {
     private final EngineLog log;
     private final Path reportDirectory;
     private final CheckCache checks;
+    private final SchemaReadAhead schemaAhead;
 
     /** A workflow that writes no migration report and checks every run's pending migrations afresh. */
     public MigrateWorkflow(EngineLog log) {
@@ -92,9 +93,17 @@ public final class MigrateWorkflow {
      * @param checks the rules' results of earlier runs
      */
     public MigrateWorkflow(EngineLog log, Path reportDirectory, CheckCache checks) {
+        this(log, reportDirectory, checks, new SchemaReadAhead());
+    }
+
+    /**
+     * @param schemaAhead the schema as the goal's first connection found it, when the goal read it ahead
+     */
+    public MigrateWorkflow(EngineLog log, Path reportDirectory, CheckCache checks, SchemaReadAhead schemaAhead) {
         this.log = log;
         this.reportDirectory = reportDirectory;
         this.checks = checks;
+        this.schemaAhead = schemaAhead;
     }
 
     public MigrateResult run(Settings settings) {
@@ -165,6 +174,8 @@ public final class MigrateWorkflow {
     }
 
     private MigrateResult protectedRun(Settings settings, List<IntegrityProblem> integrity, MigrateRecorder recorder) {
+        // Read before the run lock, which another run may have held while it changed the schema.
+        schemaAhead.discard();
         SnapshotStrategy snapshots = settings.snapshots();
         recoverInterruptedRun(snapshots);
         StatusReport status;
@@ -266,9 +277,9 @@ public final class MigrateWorkflow {
         MigrateResult result = new MigrateResult(List.of(), status.currentVersion(), Duration.ZERO);
         recorder.applied(result.applied());
         logOutcome(result);
-        normalize(settings, recorder, connection);
+        NormalizationResult normalized = normalize(settings, recorder, connection);
         if (reportDirectory != null) {
-            recordSchemaAfter(connection, recorder);
+            recordSchemaFound(connection, normalized, recorder);
         }
         return result;
     }
@@ -391,7 +402,7 @@ public final class MigrateWorkflow {
         }
         RulePolicy policy = policy(settings);
         try {
-            SchemaInventory before = SchemaInventory.read(connection);
+            SchemaInventory before = schemaAhead.take(connection);
             PendingMigrationsCheck.Outcome outcome = PendingMigrationsCheck.run(before, settings.migrations(), status,
                     policy, checks, log);
             CheckResult result = outcome.result();
@@ -484,15 +495,17 @@ public final class MigrateWorkflow {
         }
     }
 
-    private void normalize(Settings settings, MigrateRecorder recorder, Connection connection) {
+    /** What normalization did; null when it is skipped. */
+    private NormalizationResult normalize(Settings settings, MigrateRecorder recorder, Connection connection) {
         if (settings.normalize() == null) {
             log.info("Schema normalization skipped (rsx.normalize.skip is true).");
-            return;
+            return null;
         }
         NormalizationResult result = new SchemaNormalizer(log).normalize(settings.database(), connection,
                 settings.normalize());
         recorder.normalized(result);
         NormalizationReport.log(result, log);
+        return result;
     }
 
     /** What the run has pending, before anything runs: the report lists each, whether it ran or not. */
@@ -550,6 +563,21 @@ public final class MigrateWorkflow {
     private void recordSchemaAfter(Connection connection, MigrateRecorder recorder) {
         try {
             recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
+        } catch (SQLException | RsxException e) {
+            warnNoSchemaAfter(e);
+        }
+    }
+
+    /**
+     * The schema a run that ran no migration found, as the report's "after": read ahead, unless normalization has
+     * changed it since.
+     */
+    private void recordSchemaFound(Connection connection, NormalizationResult normalized, MigrateRecorder recorder) {
+        if (normalized != null && !normalized.changedNothing()) {
+            schemaAhead.discard();
+        }
+        try {
+            recordSchemaAfter(connection, schemaAhead.take(connection), recorder);
         } catch (SQLException | RsxException e) {
             warnNoSchemaAfter(e);
         }
