@@ -6,7 +6,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 /**
  * A goal's first connection, opened on a thread of its own while the goal reads its migration files. The driver's
@@ -16,14 +18,17 @@ import java.util.function.Consumer;
  */
 public final class EarlyConnection implements AutoCloseable {
 
-    private static final Map<ConnectionSettings, CompletableFuture<Connection>> WAITING = new ConcurrentHashMap<>();
+    /** A connection on its way, and whether a goal has asked for it (or will never take it). */
+    private record Opening(CompletableFuture<Connection> connection, AtomicBoolean asked) {}
+
+    private static final Map<ConnectionSettings, Opening> WAITING = new ConcurrentHashMap<>();
 
     private final ConnectionSettings settings;
-    private final CompletableFuture<Connection> connection;
+    private final Opening opening;
 
-    private EarlyConnection(ConnectionSettings settings, CompletableFuture<Connection> connection) {
+    private EarlyConnection(ConnectionSettings settings, Opening opening) {
         this.settings = settings;
-        this.connection = connection;
+        this.opening = opening;
     }
 
     /**
@@ -37,49 +42,69 @@ public final class EarlyConnection implements AutoCloseable {
     }
 
     /**
-     * As {@link #open(ConnectionSettings)}, and runs {@code firstRead} on the connection, on the same thread, before
-     * anyone can take it: a read the goal will need, done while it still reads its files. {@code firstRead} must
+     * As {@link #open(ConnectionSettings)}, and runs {@code firstRead} on the connection, on the same thread, when it
+     * is open before the goal asks for it: a read the goal will need, done in the time the goal still spends on its
+     * files. A goal that already waits gets the connection at once, and does that read itself. {@code firstRead} must
      * leave the session as it found it and must not throw; a read that fails is for the goal to do again and report.
      */
     public static EarlyConnection open(ConnectionSettings settings, Consumer<Connection> firstRead) {
-        CompletableFuture<Connection> connection = new CompletableFuture<>();
+        return open(settings, () -> DatabaseConnector.connect(settings), firstRead);
+    }
+
+    /** As {@link #open(ConnectionSettings, Consumer)}, connecting with {@code connect}: for tests that time it. */
+    static EarlyConnection open(ConnectionSettings settings, Supplier<Connection> connect, Consumer<Connection> firstRead) {
+        Opening opening = new Opening(new CompletableFuture<>(), new AtomicBoolean());
         Thread opener = new Thread(() -> {
             try {
-                Connection opened = DatabaseConnector.connect(settings);
-                firstRead.accept(opened);
-                connection.complete(opened);
+                Connection opened = connect.get();
+                if (!opening.asked().get()) {
+                    firstRead.accept(opened);
+                }
+                opening.connection().complete(opened);
             } catch (RuntimeException | Error e) {
                 // Whatever ends the thread must complete the future: the goal waits for it.
-                connection.completeExceptionally(e);
+                opening.connection().completeExceptionally(e);
             }
         }, "rsx-early-connection");
         opener.setDaemon(true);
         opener.start();
-        if (WAITING.putIfAbsent(settings, connection) != null) {
-            connection.thenAccept(EarlyConnection::closeQuietly);
+        if (WAITING.putIfAbsent(settings, opening) != null) {
+            closeOnceOpen(opening);
         }
-        return new EarlyConnection(settings, connection);
+        return new EarlyConnection(settings, opening);
     }
 
     /** The connection opened ahead for {@code settings}, waited for; null when none was. */
     static Connection take(ConnectionSettings settings) {
-        CompletableFuture<Connection> early = WAITING.remove(settings);
+        Opening early = WAITING.remove(settings);
         if (early == null) {
             return null;
         }
+        early.asked().set(true);
         try {
-            return early.join();
+            return early.connection().join();
         } catch (CompletionException e) {
             throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
+    /** Whether a goal has asked for this connection, or it will be closed untaken. */
+    boolean asked() {
+        return opening.asked().get();
+    }
+
     /** Closes the connection if nothing took it, once it is open: a goal that failed before connecting waits for nothing. */
     @Override
     public void close() {
-        if (WAITING.remove(settings, connection)) {
-            connection.thenAccept(EarlyConnection::closeQuietly);
+        if (WAITING.remove(settings, opening)) {
+            closeOnceOpen(opening);
         }
+    }
+
+    /** A connection nobody will take: no first read for it, and closed as soon as it is open. */
+    private static void closeOnceOpen(Opening opening) {
+        opening.asked().set(true);
+        opening.connection().thenAccept(EarlyConnection::closeQuietly);
     }
 
     private static void closeQuietly(Connection unused) {

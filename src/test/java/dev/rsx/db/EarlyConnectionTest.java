@@ -13,6 +13,10 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 class EarlyConnectionTest {
@@ -81,6 +85,53 @@ class EarlyConnectionTest {
 
             assertTrue(e.getMessage().startsWith("Cannot reach the database server at " + unreachable.url().hostAndPort()),
                     e.getMessage());
+        }
+    }
+
+    @Test
+    void aConnectionOpenBeforeTheGoalAsksForItCarriesTheFirstRead() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            AtomicInteger reads = new AtomicInteger();
+            CountDownLatch read = new CountDownLatch(1);
+            try (EarlyConnection early = EarlyConnection.open(db.settings(), connection -> {
+                reads.incrementAndGet();
+                read.countDown();
+            })) {
+                assertTrue(read.await(10, TimeUnit.SECONDS), "the first read ran while nobody asked");
+                try (Connection taken = DatabaseConnector.open(db.settings())) {
+                    assertTrue(taken.isValid(1));
+                    assertEquals(1, reads.get());
+                }
+            }
+        }
+    }
+
+    @Test
+    void aGoalThatAlreadyWaitsGetsTheConnectionWithoutTheFirstRead() throws Exception {
+        try (TestDb db = TestDatabases.fresh("embedded")) {
+            ConnectionSettings settings = db.settings();
+            CountDownLatch connect = new CountDownLatch(1);
+            AtomicInteger reads = new AtomicInteger();
+            try (EarlyConnection early = EarlyConnection.open(settings, () -> {
+                try {
+                    connect.await(10, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return DatabaseConnector.connect(settings);
+            }, connection -> reads.incrementAndGet())) {
+                CompletableFuture<Connection> taken = CompletableFuture.supplyAsync(() -> DatabaseConnector.open(settings));
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+                while (!early.asked() && System.nanoTime() < deadline) {
+                    Thread.sleep(5);
+                }
+                assertTrue(early.asked(), "the goal asked before the connection was open");
+                connect.countDown();
+                try (Connection connection = taken.get(10, TimeUnit.SECONDS)) {
+                    assertTrue(connection.isValid(1));
+                }
+                assertEquals(0, reads.get(), "a goal that waits is not kept waiting for the first read");
+            }
         }
     }
 
