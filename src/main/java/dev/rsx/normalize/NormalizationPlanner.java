@@ -55,7 +55,8 @@ final class NormalizationPlanner {
                 }
             }
         }
-        List<SchemaModel.ForeignKey> rebuilt = keepForeignKeyFamiliesConsistent(schema, targets);
+        List<SchemaModel.ForeignKey> rebuilt = targets.isEmpty() ? List.of()
+                : keepForeignKeyFamiliesConsistent(schema, targets);
         List<TableChanges> changes = new ArrayList<>();
         for (SchemaModel.Table table : schema.tables().values()) {
             if (!isExempt(table)) {
@@ -118,8 +119,9 @@ final class NormalizationPlanner {
      * the family changes. Returns the foreign keys to drop and re-add around the changes.
      */
     private List<SchemaModel.ForeignKey> keepForeignKeyFamiliesConsistent(SchemaModel schema, Map<String, ColumnTarget> targets) {
+        List<SchemaModel.ForeignKey> foreignKeys = schema.foreignKeys().all();
         Map<String, String> parent = new HashMap<>();
-        for (SchemaModel.ForeignKey fk : schema.foreignKeys()) {
+        for (SchemaModel.ForeignKey fk : foreignKeys) {
             for (int i = 0; i < fk.columns().size(); i++) {
                 union(parent, key(fk.table(), fk.columns().get(i)), key(fk.referencedTable(), fk.referencedColumns().get(i)));
             }
@@ -143,7 +145,7 @@ final class NormalizationPlanner {
                         + " refuses. Align their types in a migration (an exempt table can cause this).");
             }
         }
-        return schema.foreignKeys().stream().filter(fk -> touches(fk, targets)).toList();
+        return foreignKeys.stream().filter(fk -> touches(fk, targets)).toList();
     }
 
     private static boolean touches(SchemaModel.ForeignKey fk, Map<String, ColumnTarget> targets) {

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.rsx.db.ConnectionSettings;
 import dev.rsx.engine.ProjectException;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.OnEveryTarget;
+import dev.rsx.testing.QueryLog;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -224,6 +227,30 @@ class SchemaNormalizerTest {
             assertTrue(second.changedNothing(), second.statements().toString());
             assertEquals(0, second.alterStatements());
         }
+    }
+
+    @OnEveryTarget
+    void readsTheForeignKeysOnlyWhenAColumnChanges(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            db.execute("CREATE TABLE parents (id INT NOT NULL AUTO_INCREMENT PRIMARY KEY)");
+            db.execute("CREATE TABLE children (id BIGINT NOT NULL AUTO_INCREMENT PRIMARY KEY, parent_id INT,"
+                    + " FOREIGN KEY (parent_id) REFERENCES parents (id))");
+            ConnectionSettings logged = QueryLog.logging(db.settings());
+            SchemaNormalizer normalizer = new SchemaNormalizer(new CapturingLog());
+
+            normalizer.normalize(logged, NormalizeOptions.defaults());
+            int first = QueryLog.sent(logged).size();
+            assertEquals("bigint", columnType(db, "children", "parent_id"), "the family changed together");
+            assertTrue(normalizer.normalize(logged, NormalizeOptions.defaults()).changedNothing());
+
+            assertEquals(1, foreignKeyReads(QueryLog.sent(logged).subList(0, first)), "the run that changed columns");
+            assertEquals(0, foreignKeyReads(QueryLog.sent(logged).subList(first, QueryLog.sent(logged).size())),
+                    "the run that found nothing to change");
+        }
+    }
+
+    private static long foreignKeyReads(List<String> statements) {
+        return statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains("key_column_usage")).count();
     }
 
     @OnEveryTarget
