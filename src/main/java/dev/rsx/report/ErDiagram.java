@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The schema as a Mermaid {@code erDiagram}, for a reviewer to see at a glance: every table with its key columns
@@ -17,6 +18,10 @@ import java.util.Set;
  * spaces, so other characters become {@code _} and types are reduced to their base name ({@code varchar}).
  */
 public final class ErDiagram {
+
+    // Compiled once: the diagram of a large schema names thousands of tables and columns.
+    private static final Pattern TYPE_ARGUMENTS = Pattern.compile("[(\\s].*$");
+    private static final Pattern NOT_IN_A_NAME = Pattern.compile("[^A-Za-z0-9_-]");
 
     private ErDiagram() {}
 
@@ -66,12 +71,12 @@ public final class ErDiagram {
     }
 
     private static String baseType(String columnType) {
-        String base = columnType.toLowerCase(Locale.ROOT).replaceAll("[(\\s].*$", "");
+        String base = TYPE_ARGUMENTS.matcher(columnType.toLowerCase(Locale.ROOT)).replaceAll("");
         return base.isEmpty() ? "unknown" : name(base);
     }
 
     private static String name(String identifier) {
-        String safe = identifier.replaceAll("[^A-Za-z0-9_-]", "_");
+        String safe = NOT_IN_A_NAME.matcher(identifier).replaceAll("_");
         return Character.isLetter(safe.charAt(0)) || safe.charAt(0) == '_' ? safe : "_" + safe;
     }
 }
