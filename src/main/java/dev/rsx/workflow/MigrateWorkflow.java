@@ -546,7 +546,7 @@ public final class MigrateWorkflow {
     private void writeReport(Settings settings, MigrateRecorder recorder, String failure) {
         if (failure != null || recorder.schemaAfter() == null) {
             try (Connection connection = DatabaseConnector.open(settings.database())) {
-                recordSchemaAfter(connection, recorder);
+                recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
             } catch (SQLException | RsxException e) {
                 warnNoSchemaAfter(e);
             }
@@ -556,15 +556,6 @@ public final class MigrateWorkflow {
             log.info("Migration report: " + written + " (and .json)");
         } catch (RsxException e) {
             log.warn("The migration report could not be written: " + e.getMessage());
-        }
-    }
-
-    /** The schema as it is now as the report's "after"; reading it may fail as in {@link #writeReport}. */
-    private void recordSchemaAfter(Connection connection, MigrateRecorder recorder) {
-        try {
-            recordSchemaAfter(connection, SchemaInventory.read(connection), recorder);
-        } catch (SQLException | RsxException e) {
-            warnNoSchemaAfter(e);
         }
     }
 

@@ -21,10 +21,8 @@ public final class ConnectionCounter implements ConnectionLifecycleInterceptor {
 
     /** {@code settings} with the driver told to count every connection it opens with them. */
     public static ConnectionSettings counting(ConnectionSettings settings) {
-        String url = settings.url().url();
-        return new ConnectionSettings(JdbcUrl.parse(url + (url.contains("?") ? "&" : "?")
-                + "connectionLifecycleInterceptors=" + ConnectionCounter.class.getName()), settings.username(),
-                settings.password());
+        return TestDatabases.withDriverOption(settings, "connectionLifecycleInterceptors",
+                ConnectionCounter.class.getName());
     }
 
     /** How many connections to the database of {@code settings} were opened with counting on. */

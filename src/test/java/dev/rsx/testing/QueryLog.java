@@ -27,9 +27,7 @@ public final class QueryLog implements QueryInterceptor {
 
     /** {@code settings} with the driver told to record every statement it sends with them. */
     public static ConnectionSettings logging(ConnectionSettings settings) {
-        String url = settings.url().url();
-        return new ConnectionSettings(JdbcUrl.parse(url + (url.contains("?") ? "&" : "?") + "queryInterceptors="
-                + QueryLog.class.getName()), settings.username(), settings.password());
+        return TestDatabases.withDriverOption(settings, "queryInterceptors", QueryLog.class.getName());
     }
 
     /** The statements sent so far to the database of {@code settings} with logging on, in order. */

@@ -111,6 +111,13 @@ public final class TestDatabases {
         }
     }
 
+    /** {@code settings} with {@code name=value} added to the URL: a driver option for the connections of one test. */
+    public static ConnectionSettings withDriverOption(ConnectionSettings settings, String name, String value) {
+        String url = settings.url().url();
+        return new ConnectionSettings(JdbcUrl.parse(url + (url.contains("?") ? "&" : "?") + name + "=" + value),
+                settings.username(), settings.password());
+    }
+
     public static Path work() {
         return Path.of(System.getProperty("rsx.test.work", "target/test-work")).toAbsolutePath();
     }

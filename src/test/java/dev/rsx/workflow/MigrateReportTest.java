@@ -1,6 +1,5 @@
 package dev.rsx.workflow;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -14,13 +13,12 @@ import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.JsonReports;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.ReportFiles;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The report every rsx:migrate writes: a success, a failure restored, a failure in production mode. */
@@ -183,10 +181,6 @@ class MigrateReportTest {
     }
 
     private Path onlyReport(String extension) throws Exception {
-        try (Stream<Path> files = Files.list(reports)) {
-            List<Path> found = files.filter(p -> p.toString().endsWith(extension)).toList();
-            assertEquals(1, found.size(), found.toString());
-            return found.get(0);
-        }
+        return ReportFiles.only(reports, extension);
     }
 }

@@ -12,6 +12,7 @@ import dev.rsx.schema.SchemaInventory;
 import dev.rsx.snapshot.LogicalSnapshot;
 import dev.rsx.testing.CapturingLog;
 import dev.rsx.testing.MigrationsDir;
+import dev.rsx.testing.ReportFiles;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import java.nio.file.Files;
@@ -131,11 +132,7 @@ class SchemaReadAheadTest {
             }
         }
         run.run();
-        try (Stream<Path> files = Files.list(reports)) {
-            List<Path> found = files.filter(p -> p.toString().endsWith(".md")).toList();
-            assertEquals(1, found.size(), found.toString());
-            return Files.readString(found.get(0));
-        }
+        return Files.readString(ReportFiles.only(reports, ".md"));
     }
 
     private static List<String> names(SchemaInventory schema) {
