@@ -5,6 +5,7 @@ import dev.rsx.db.DatabaseConnector;
 import dev.rsx.engine.EngineLog;
 import dev.rsx.engine.EnvironmentException;
 import dev.rsx.engine.ProjectException;
+import dev.rsx.schema.SchemaInventory;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -39,7 +40,22 @@ public final class SchemaNormalizer {
     /** {@link #normalize(ConnectionSettings, NormalizeOptions)} over {@code connection}, open to {@code database}. */
     public NormalizationResult normalize(ConnectionSettings database, Connection connection, NormalizeOptions options) {
         long started = System.nanoTime();
-        NormalizationPlan plan = plan(database, connection, options, "normalize it");
+        return normalize(database, connection, options, read(database, connection, "normalize it"), started);
+    }
+
+    /**
+     * {@link #normalize(ConnectionSettings, Connection, NormalizeOptions)} of {@code tables}, the schema's tables just
+     * read on {@code connection}: a run that reads them for its own checks and report anyway does not read them twice.
+     * When the result changed something, {@code tables} are out of date.
+     */
+    public NormalizationResult normalize(ConnectionSettings database, Connection connection, NormalizeOptions options,
+            List<SchemaInventory.Table> tables) {
+        return normalize(database, connection, options, tables, System.nanoTime());
+    }
+
+    private NormalizationResult normalize(ConnectionSettings database, Connection connection, NormalizeOptions options,
+            List<SchemaInventory.Table> tables, long started) {
+        NormalizationPlan plan = plan(database, connection, options, tables, "normalize it");
         plan.warnings().forEach(log::warn);
         List<String> statements = plan.statements();
         if (!options.dryRun()) {
@@ -55,17 +71,26 @@ public final class SchemaNormalizer {
      * to {@code database}.
      */
     public Set<String> tablesToChange(ConnectionSettings database, Connection connection, NormalizeOptions options) {
-        NormalizationPlan plan = plan(database, connection, options, "plan its normalization");
+        String purpose = "plan its normalization";
+        NormalizationPlan plan = plan(database, connection, options, read(database, connection, purpose), purpose);
         Set<String> tables = new HashSet<>();
         plan.tables().forEach(change -> tables.add(change.table().toLowerCase(Locale.ROOT)));
         plan.rebuiltForeignKeys().forEach(fk -> tables.add(fk.table().toLowerCase(Locale.ROOT)));
         return Set.copyOf(tables);
     }
 
-    private static NormalizationPlan plan(ConnectionSettings database, Connection connection, NormalizeOptions options,
-            String purpose) {
+    private static List<SchemaInventory.Table> read(ConnectionSettings database, Connection connection, String purpose) {
         try {
-            return NormalizationPlanner.plan(SchemaReader.read(connection), options);
+            return SchemaInventory.readTables(connection);
+        } catch (SQLException e) {
+            throw cannotRead(database, purpose, e);
+        }
+    }
+
+    private static NormalizationPlan plan(ConnectionSettings database, Connection connection, NormalizeOptions options,
+            List<SchemaInventory.Table> tables, String purpose) {
+        try {
+            return NormalizationPlanner.plan(SchemaReader.read(connection, tables), options);
         } catch (SQLException e) {
             throw cannotRead(database, purpose, e);
         }

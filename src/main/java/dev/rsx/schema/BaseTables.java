@@ -17,15 +17,22 @@ public final class BaseTables {
 
     private BaseTables() {}
 
-    /** Every base table's name and its default collation, in name order. */
-    public static Map<String, String> withCollation(Connection connection) throws SQLException {
-        Map<String, String> tables = new LinkedHashMap<>();
-        try (PreparedStatement s = connection.prepareStatement("SELECT TABLE_NAME, TABLE_COLLATION FROM"
+    /**
+     * What {@code information_schema.TABLES} says of a base table.
+     *
+     * @param collation the table's default collation
+     */
+    public record Table(String collation, String comment) {}
+
+    /** Every base table by name, in name order. */
+    public static Map<String, Table> read(Connection connection) throws SQLException {
+        Map<String, Table> tables = new LinkedHashMap<>();
+        try (PreparedStatement s = connection.prepareStatement("SELECT TABLE_NAME, TABLE_COLLATION, TABLE_COMMENT FROM"
                 + " information_schema.TABLES WHERE TABLE_SCHEMA = DATABASE() AND TABLE_TYPE = 'BASE TABLE'"
                 + " ORDER BY TABLE_NAME");
                 ResultSet rows = s.executeQuery()) {
             while (rows.next()) {
-                tables.put(rows.getString(1), rows.getString(2));
+                tables.put(rows.getString(1), new Table(rows.getString(2), rows.getString(3)));
             }
         }
         return tables;

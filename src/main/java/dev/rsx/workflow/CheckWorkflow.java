@@ -125,13 +125,17 @@ public final class CheckWorkflow {
                 steps.add(step("dev-database", failed, policy, "on " + scratch.description()));
                 return failed;
             }
-            if (settings.normalize() != null) {
-                new SchemaNormalizer(EngineLog.silent()).normalize(scratch.connection(), settings.normalize());
-            }
             CheckResult live;
             try (Connection connection = DatabaseConnector.open(scratch.connection())) {
-                live = new LiveSchemaCheck(policy).run(connection, SchemaInventory.read(connection), table -> true,
-                        staticResult, settings.normalize());
+                // One reading for normalization and the live check, unless normalization changed the schema.
+                SchemaInventory schema = SchemaInventory.read(connection);
+                if (settings.normalize() != null && !new SchemaNormalizer(EngineLog.silent())
+                        .normalize(scratch.connection(), connection, settings.normalize(), schema.tables())
+                        .changedNothing()) {
+                    schema = SchemaInventory.read(connection);
+                }
+                live = new LiveSchemaCheck(policy).run(connection, schema, table -> true, staticResult,
+                        settings.normalize());
             } catch (SQLException e) {
                 throw new EnvironmentException("Cannot read the scratch database's schema: " + e.getMessage(), e);
             }

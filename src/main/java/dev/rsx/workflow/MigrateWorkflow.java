@@ -146,8 +146,8 @@ public final class MigrateWorkflow {
                 throw closeFailed(settings, e);
             }
             try (Connection connection = DatabaseConnector.open(settings.database())) {
-                normalize(settings, recorder, connection);
-                checkLiveSchema(settings, checked, result, recorder, connection);
+                checkLiveSchema(settings, checked, result, recorder, connection,
+                        normalizedSchema(settings, recorder, connection));
             } catch (SQLException e) {
                 throw closeFailed(settings, e);
             }
@@ -192,7 +192,7 @@ public final class MigrateWorkflow {
             checked = checkPending(settings, status, recorder, connection);
             if (status.pending().isEmpty()) {
                 MigrateResult result = migrate(settings, status, recorder, connection);
-                normalize(settings, recorder, connection);
+                normalize(settings, recorder, connection, null);
                 return result;
             }
             begun = snapshots.find(Snapshot.MIGRATION, connection).filter(s -> s.state() == SnapshotState.READY)
@@ -221,8 +221,8 @@ public final class MigrateWorkflow {
             log.info("[2/4] Running migrations...          [OK] " + result.applied().size() + " migration"
                     + (result.applied().size() == 1 ? "" : "s") + " applied");
             try (Connection connection = DatabaseConnector.open(settings.database())) {
-                normalize(settings, recorder, connection);
-                checkLiveSchema(settings, checked, result, recorder, connection);
+                checkLiveSchema(settings, checked, result, recorder, connection,
+                        normalizedSchema(settings, recorder, connection));
             } catch (SQLException e) {
                 throw closeFailed(settings, e);
             }
@@ -277,9 +277,11 @@ public final class MigrateWorkflow {
         MigrateResult result = new MigrateResult(List.of(), status.currentVersion(), Duration.ZERO);
         recorder.applied(result.applied());
         logOutcome(result);
-        NormalizationResult normalized = normalize(settings, recorder, connection);
+        // The report and normalization start from one reading of the schema, the one read ahead where there is one.
+        SchemaInventory found = reportDirectory == null ? null : schemaFound(settings, connection);
+        NormalizationResult normalized = normalize(settings, recorder, connection, found == null ? null : found.tables());
         if (reportDirectory != null) {
-            recordSchemaFound(connection, normalized, recorder);
+            recordSchemaFound(connection, normalized == null || normalized.changedNothing() ? found : null, recorder);
         }
         return result;
     }
@@ -434,11 +436,11 @@ public final class MigrateWorkflow {
 
     /**
      * Holds what the run built to the rules that can be checked on the live schema: the tables it created or changed,
-     * which includes every table a statement the parser could not read names. The schema read for it is also the
-     * report's "after", unless the run goes on to fail.
+     * which includes every table a statement the parser could not read names. {@code after}, the schema as the
+     * migrations and normalization left it, is also the report's "after", unless the run goes on to fail.
      */
     private void checkLiveSchema(Settings settings, PendingMigrationsCheck.Outcome checked, MigrateResult result,
-            MigrateRecorder recorder, Connection connection) {
+            MigrateRecorder recorder, Connection connection, SchemaInventory after) {
         if (checked == null || result.applied().isEmpty()) {
             return;
         }
@@ -447,7 +449,6 @@ public final class MigrateWorkflow {
                 || checked.touchedTables().contains(table.toLowerCase(Locale.ROOT));
         CheckResult live;
         try {
-            SchemaInventory after = SchemaInventory.read(connection);
             live = new LiveSchemaCheck(policy).run(connection, after, built, checked.result(), settings.normalize());
             if (reportDirectory != null) {
                 recordSchemaAfter(connection, after, recorder);
@@ -495,17 +496,56 @@ public final class MigrateWorkflow {
         }
     }
 
-    /** What normalization did; null when it is skipped. */
-    private NormalizationResult normalize(Settings settings, MigrateRecorder recorder, Connection connection) {
+    /**
+     * What normalization did to {@code tables}, the schema's tables as just read on {@code connection} (null:
+     * normalization reads them); null when normalization is skipped.
+     */
+    private NormalizationResult normalize(Settings settings, MigrateRecorder recorder, Connection connection,
+            List<SchemaInventory.Table> tables) {
         if (settings.normalize() == null) {
             log.info("Schema normalization skipped (rsx.normalize.skip is true).");
             return null;
         }
-        NormalizationResult result = new SchemaNormalizer(log).normalize(settings.database(), connection,
-                settings.normalize());
+        SchemaNormalizer normalizer = new SchemaNormalizer(log);
+        NormalizationResult result = tables == null
+                ? normalizer.normalize(settings.database(), connection, settings.normalize())
+                : normalizer.normalize(settings.database(), connection, settings.normalize(), tables);
         recorder.normalized(result);
         NormalizationReport.log(result, log);
         return result;
+    }
+
+    /**
+     * Normalizes what the migrations left and returns the schema as it is then, for the live check and the report: one
+     * reading of the tables serves all three, and they are read again only when normalization changed them. The
+     * foreign keys, whose reading makes the server open every table, are read once, last.
+     */
+    private SchemaInventory normalizedSchema(Settings settings, MigrateRecorder recorder, Connection connection) {
+        try {
+            List<SchemaInventory.Table> tables = SchemaInventory.readTables(connection);
+            NormalizationResult normalized = normalize(settings, recorder, connection, tables);
+            return normalized == null || normalized.changedNothing()
+                    ? new SchemaInventory(tables, SchemaInventory.readForeignKeys(connection))
+                    : SchemaInventory.read(connection);
+        } catch (SQLException e) {
+            throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The schema as a run that runs no migration found it, read ahead or now. Null when it cannot be read and only the
+     * report needs it: the report reads it again and says why it has none.
+     */
+    private SchemaInventory schemaFound(Settings settings, Connection connection) {
+        try {
+            return schemaAhead.take(connection);
+        } catch (SQLException e) {
+            if (settings.normalize() == null) {
+                return null;
+            }
+            throw new EnvironmentException("Cannot read the schema of " + settings.database().url().masked()
+                    + " to normalize it: " + e.getMessage(), e);
+        }
     }
 
     /** What the run has pending, before anything runs: the report lists each, whether it ran or not. */
@@ -560,15 +600,13 @@ public final class MigrateWorkflow {
     }
 
     /**
-     * The schema a run that ran no migration found, as the report's "after": read ahead, unless normalization has
-     * changed it since.
+     * The schema a run that ran no migration found, as the report's "after": {@code found}, what normalization read
+     * and left as it was, or else read ahead or now (normalization took the reading ahead when it changed the schema
+     * since).
      */
-    private void recordSchemaFound(Connection connection, NormalizationResult normalized, MigrateRecorder recorder) {
-        if (normalized != null && !normalized.changedNothing()) {
-            schemaAhead.discard();
-        }
+    private void recordSchemaFound(Connection connection, SchemaInventory found, MigrateRecorder recorder) {
         try {
-            recordSchemaAfter(connection, schemaAhead.take(connection), recorder);
+            recordSchemaAfter(connection, found != null ? found : schemaAhead.take(connection), recorder);
         } catch (SQLException | RsxException e) {
             warnNoSchemaAfter(e);
         }

@@ -9,8 +9,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * The schema as a run finds it, read on the goal's first connection when that opens while the goal still reads its
  * migration files (see {@link dev.rsx.db.EarlyConnection}). Reading it costs the server about 0.1 ms per table,
  * most of it for the foreign keys (0.2–0.3 s at 2,500 tables), which then overlaps the files instead of following
- * them. A run takes it at most once, for the schema before anything of its own changed it: a no-op's report, or the
- * rules' and the report's starting point. Where nothing was read ahead, or the read failed or is still running, the
+ * them. A run takes it at most once, for the schema before anything of its own changed it: where a no-op's
+ * normalization and report start, or the rules' and the report's starting point. Where nothing was read ahead, or the read failed or is still running, the
  * run reads the schema itself, so a failure surfaces there, explained.
  */
 public final class SchemaReadAhead {

@@ -21,18 +21,18 @@ import org.junit.jupiter.api.Test;
 class ErDiagramTest {
 
     private static Column column(String name, String type, boolean nullable, String key) {
-        return new Column(name, type, nullable, key, null, "", null);
+        return new Column(name, type, type.replaceAll("[( ].*", ""), nullable, key, null, "", null, null);
     }
 
     private static final SchemaInventory SHOP = new SchemaInventory(List.of(
-            new Table("customers", "utf8mb4_unicode_ci", List.of(column("id", "bigint(20)", false, "PRI"), column("email", "varchar(255)", false, "UNI"),
+            new Table("customers", "utf8mb4_unicode_ci", "", List.of(column("id", "bigint(20)", false, "PRI"), column("email", "varchar(255)", false, "UNI"),
                     column("name", "varchar(255)", true, ""))),
-            new Table("order lines", "utf8mb4_unicode_ci", List.of(column("id", "bigint(20)", false, "PRI"), column("order_id", "bigint(20)", false, "MUL"),
+            new Table("order lines", "utf8mb4_unicode_ci", "", List.of(column("id", "bigint(20)", false, "PRI"), column("order_id", "bigint(20)", false, "MUL"),
                     column("product", "varchar(255)", false, ""))),
-            new Table("orders", "utf8mb4_unicode_ci", List.of(column("id", "bigint(20)", false, "PRI"), column("customer_id", "bigint(20)", true, "MUL"),
+            new Table("orders", "utf8mb4_unicode_ci", "", List.of(column("id", "bigint(20)", false, "PRI"), column("customer_id", "bigint(20)", true, "MUL"),
                     column("total", "decimal(10,2) unsigned", false, ""))),
-            new Table("2fa-codes", "utf8mb4_unicode_ci", List.of(column("code", "char(6)", false, ""))),
-            new Table("settings", "utf8mb4_unicode_ci", List.of())),
+            new Table("2fa-codes", "utf8mb4_unicode_ci", "", List.of(column("code", "char(6)", false, ""))),
+            new Table("settings", "utf8mb4_unicode_ci", "", List.of())),
             List.of(new ForeignKey("orders_customer_fk", "orders", List.of("customer_id"), "shop", "customers", List.of("id")),
                     new ForeignKey("lines_order_fk", "order lines", List.of("order_id"), "shop", "orders", List.of("id"))));
 

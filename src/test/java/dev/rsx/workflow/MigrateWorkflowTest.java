@@ -21,6 +21,7 @@ import dev.rsx.testing.ConnectionCounter;
 import dev.rsx.testing.MigrationsDir;
 import dev.rsx.testing.SchemaFingerprint;
 import dev.rsx.testing.OnEveryTarget;
+import dev.rsx.testing.QueryLog;
 import dev.rsx.testing.TestDatabases;
 import dev.rsx.testing.TestDb;
 import dev.rsx.testing.WorkflowMain;
@@ -28,6 +29,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -169,6 +171,44 @@ class MigrateWorkflowTest {
             assertEquals(3, log.lines().stream().filter(l -> l.startsWith("INFO Migration report: ")).count(),
                     "every run wrote its report: " + log.text());
         }
+    }
+
+    /**
+     * Reading a schema makes the server open every table. A run reads it before its migrations (the rules' and the
+     * report's starting point) and once after them for normalization, the live check and the report, its tables again
+     * only when normalization changed them; a no-op reads it once for normalization and its report.
+     */
+    @OnEveryTarget
+    void aRunReadsTheSchemaOnceAfterItsMigrationsUnlessNormalizationChangedIt(String target) {
+        try (TestDb db = TestDatabases.fresh(target)) {
+            ConnectionSettings logged = QueryLog.logging(db.settings());
+            MigrationsDir dir = baseline("wf-schema-reads");
+            MigrateWorkflow workflow = new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName()
+                    + "-reports"), CheckCache.none());
+            Runnable run = () -> workflow.run(new MigrateWorkflow.Settings(logged, dir.load(),
+                    new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(),
+                    PRODUCTION, new LogicalSnapshot(logged), true));
+
+            run.run();
+            int baseline = QueryLog.sent(logged).size();
+            dir.write("002_add_locale_setting.sql", "INSERT INTO settings (name) VALUES ('locale');\n");
+            run.run();
+            int applied = QueryLog.sent(logged).size();
+            run.run();
+
+            List<String> sent = QueryLog.sent(logged);
+            assertEquals(List.of(3L, 2L), reads(sent.subList(0, baseline)), "normalization added the audit columns:"
+                    + " the tables read again after it, the foreign keys once");
+            assertEquals(List.of(2L, 2L), reads(sent.subList(baseline, applied)), "before the migration and after it");
+            assertEquals(List.of(1L, 1L), reads(sent.subList(applied, sent.size())), "the no-op");
+        }
+    }
+
+    /** How often {@code statements} read the columns and the foreign keys of the schema. */
+    private static List<Long> reads(List<String> statements) {
+        return List.of("from information_schema.columns", "from information_schema.key_column_usage").stream()
+                .map(table -> statements.stream().filter(sql -> sql.toLowerCase(Locale.ROOT).contains(table)).count())
+                .toList();
     }
 
     @OnEveryTarget
