@@ -11,7 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import liquibase.change.CheckSum;
 
-/** The state of every migration: the files compared with the tracking table, in one pass over each. */
+/**
+ * The state of every migration: the files compared with the tracking table, in one pass over each.
+ *
+ * @param rows in version order
+ */
 public record StatusReport(List<MigrationStatus> rows) {
 
     private static final Pattern LEADING_VERSION = Pattern.compile("^(\\d+)_(.*?)(\\.sql)?$");
@@ -76,8 +80,12 @@ public record StatusReport(List<MigrationStatus> rows) {
         return Optional.of(new StatusReport(List.copyOf(rows)));
     }
 
+    /** Adds the applied migrations whose files are gone to {@code rows}, which hold the change log's, in its order. */
     private static void addMissing(List<AppliedMigration> applied, Map<String, AppliedMigration> unmatched,
             List<MigrationStatus> rows) {
+        if (unmatched.isEmpty()) {
+            return; // the change log's rows are in version order already
+        }
         applied.stream().filter(a -> unmatched.containsKey(a.key())).forEach(missing -> {
             Matcher m = LEADING_VERSION.matcher(missing.fileName());
             rows.add(new MigrationStatus(m.matches() ? m.group(1) : missing.id(), m.matches() ? m.group(2) : missing.fileName(),
@@ -111,8 +119,11 @@ public record StatusReport(List<MigrationStatus> rows) {
 
     /** The newest version the database has applied, or null when it has applied none. */
     public String currentVersion() {
-        return rows.stream().filter(r -> r.state() != MigrationState.PENDING)
-                .max(Comparator.comparing(StatusReport::orderOf))
-                .map(MigrationStatus::version).orElse(null);
+        for (int i = rows.size() - 1; i >= 0; i--) {
+            if (rows.get(i).state() != MigrationState.PENDING) {
+                return rows.get(i).version();
+            }
+        }
+        return null;
     }
 }
