@@ -57,6 +57,18 @@ class MigrateWorkflowTest {
                 new LogicalSnapshot(db.settings()), true));
     }
 
+    /** A workflow that writes its reports beside {@code dir}, as rsx:migrate does by default. */
+    private MigrateWorkflow reporting(MigrationsDir dir) {
+        return new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName() + "-reports"),
+                CheckCache.none());
+    }
+
+    private static MigrateResult run(MigrateWorkflow workflow, ConnectionSettings database, MigrationsDir dir,
+            ModeDecision mode) {
+        return workflow.run(new MigrateWorkflow.Settings(database, dir.load(), new MigrateOptions(Duration.ofMinutes(1)),
+                NormalizeOptions.defaults(), RuleOptions.defaults(), mode, new LogicalSnapshot(database), true));
+    }
+
     /** A database the tests can damage: foreign keys, a trigger, a view, a procedure, AUTO_INCREMENT gaps. */
     private static MigrationsDir baseline(String name) {
         return MigrationsDir.create(name).write("001_create_users_table.sql", """
@@ -156,11 +168,8 @@ class MigrateWorkflowTest {
         try (TestDb db = TestDatabases.fresh(target)) {
             ConnectionSettings counted = ConnectionCounter.counting(db.settings());
             MigrationsDir dir = baseline("wf-connections");
-            MigrateWorkflow workflow = new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName()
-                    + "-reports"), CheckCache.none());
-            Function<ModeDecision, MigrateResult> run = mode -> workflow.run(new MigrateWorkflow.Settings(counted,
-                    dir.load(), new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(),
-                    RuleOptions.defaults(), mode, new LogicalSnapshot(counted), true));
+            MigrateWorkflow workflow = reporting(dir);
+            Function<ModeDecision, MigrateResult> run = mode -> run(workflow, counted, dir, mode);
 
             assertEquals(1, run.apply(PRODUCTION).applied().size());
             assertEquals(2, ConnectionCounter.opened(counted), "the apply");
@@ -183,11 +192,8 @@ class MigrateWorkflowTest {
         try (TestDb db = TestDatabases.fresh(target)) {
             ConnectionSettings logged = QueryLog.logging(db.settings());
             MigrationsDir dir = baseline("wf-schema-reads");
-            MigrateWorkflow workflow = new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName()
-                    + "-reports"), CheckCache.none());
-            Runnable run = () -> workflow.run(new MigrateWorkflow.Settings(logged, dir.load(),
-                    new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(),
-                    PRODUCTION, new LogicalSnapshot(logged), true));
+            MigrateWorkflow workflow = reporting(dir);
+            Runnable run = () -> run(workflow, logged, dir, PRODUCTION);
 
             run.run();
             int baseline = QueryLog.sent(logged).size();
