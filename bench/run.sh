@@ -224,6 +224,9 @@ run_once() {
 START_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 mkdir -p "$TARGET"
 
+# Read before the run, which may outlast commits made meanwhile.
+COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
+if [[ -n $(git -C "$ROOT" status --porcelain -- src/main pom.xml 2>/dev/null) ]]; then COMMIT+=" + uncommitted changes in src/main"; fi
 PLUGIN_VERSION=$(sed -n 's:^  <version>\(.*\)</version>:\1:p' "$ROOT/pom.xml" | head -1)
 CONNECTOR_VERSION=$(sed -n 's:.*<mysql.connector.version>\(.*\)</mysql.connector.version>.*:\1:p' "$ROOT/pom.xml")
 if [[ ${SKIP_BUILD:-0} != 1 ]]; then
@@ -660,8 +663,6 @@ per_round() {
 }
 JAVA_VERSION=$(java -version 2>&1 | head -1)
 MAVEN_VERSION=$("$MVNW" -v 2>/dev/null | head -1 | sed 's/\x1b\[[0-9;]*m//g')
-COMMIT=$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)
-if [[ -n $(git -C "$ROOT" status --porcelain -- src/main pom.xml 2>/dev/null) ]]; then COMMIT+=" + uncommitted changes in src/main"; fi
 CPU=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
 
@@ -719,7 +720,11 @@ END_LOAD=$(cut -d' ' -f1-3 /proc/loadavg)
     echo "Machine: $(nproc) CPUs ($CPU), $(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo) RAM;"
     echo "load average at start $START_LOAD, at end $END_LOAD."
     echo "JDK: $JAVA_VERSION. Maven: $MAVEN_VERSION (wrapper). MariaDB: $MARIADB_VERSION (loopback TCP$( ((LATENCY_MS > 0)) && echo " through bench/DelayProxy.java, $LATENCY_MS ms each way"), user with password)."
-    echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION built from commit $COMMIT; JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
+    if [[ ${SKIP_BUILD:-0} == 1 ]]; then
+        echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION as installed before the run (SKIP_BUILD=1; the checkout was at commit $COMMIT); JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
+    else
+        echo "Plugin: dev.rsx:rsx-maven-plugin:$PLUGIN_VERSION built from commit $COMMIT; JDBC driver: mysql-connector-j $CONNECTOR_VERSION."
+    fi
     if has flyway || has liquibase; then
         echo "Peers: flyway-maven-plugin and flyway-mysql $FLYWAY_VERSION; liquibase-maven-plugin $LIQUIBASE_VERSION; both with"
         echo "mysql-connector-j $CONNECTOR_VERSION. Resolving them and one untimed flyway:info + liquibase:status took $RESOLVE_SECS s"
