@@ -106,8 +106,16 @@ public record SchemaInventory(List<Table> tables, List<ForeignKey> foreignKeys) 
         return reported == null || reported.equals("NULL") ? null : reported;
     }
 
-    /** Every foreign key of the current database's tables, for the tables {@link #readTables} read. */
-    public static List<ForeignKey> readForeignKeys(Connection connection) throws SQLException {
+    /**
+     * The inventory whose tables {@link #readTables} read as {@code tables} on {@code connection}: completed with the
+     * foreign keys, or read anew when something changed the tables since (normalization, say).
+     */
+    public static SchemaInventory completing(List<Table> tables, boolean changedSince, Connection connection)
+            throws SQLException {
+        return changedSince ? read(connection) : new SchemaInventory(tables, readForeignKeys(connection));
+    }
+
+    private static List<ForeignKey> readForeignKeys(Connection connection) throws SQLException {
         Map<String, String[]> keys = new LinkedHashMap<>();
         Map<String, List<String>> from = new LinkedHashMap<>();
         Map<String, List<String>> to = new LinkedHashMap<>();

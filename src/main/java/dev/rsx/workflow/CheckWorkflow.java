@@ -127,15 +127,13 @@ public final class CheckWorkflow {
             }
             CheckResult live;
             try (Connection connection = DatabaseConnector.open(scratch.connection())) {
-                // One reading for normalization and the live check, unless normalization changed the schema.
-                SchemaInventory schema = SchemaInventory.read(connection);
-                if (settings.normalize() != null && !new SchemaNormalizer(EngineLog.silent())
-                        .normalize(scratch.connection(), connection, settings.normalize(), schema.tables())
-                        .changedNothing()) {
-                    schema = SchemaInventory.read(connection);
-                }
-                live = new LiveSchemaCheck(policy).run(connection, schema, table -> true, staticResult,
-                        settings.normalize());
+                // One reading of the tables for normalization and the live check, unless normalization changed them;
+                // the foreign keys, whose reading opens every table, once.
+                List<SchemaInventory.Table> tables = SchemaInventory.readTables(connection);
+                boolean changed = settings.normalize() != null && !new SchemaNormalizer(EngineLog.silent())
+                        .normalize(scratch.connection(), connection, settings.normalize(), tables).changedNothing();
+                live = new LiveSchemaCheck(policy).run(connection, SchemaInventory.completing(tables, changed, connection),
+                        table -> true, staticResult, settings.normalize());
             } catch (SQLException e) {
                 throw new EnvironmentException("Cannot read the scratch database's schema: " + e.getMessage(), e);
             }

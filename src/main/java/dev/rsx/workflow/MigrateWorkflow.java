@@ -524,9 +524,7 @@ public final class MigrateWorkflow {
         try {
             List<SchemaInventory.Table> tables = SchemaInventory.readTables(connection);
             NormalizationResult normalized = normalize(settings, recorder, connection, tables);
-            return normalized == null || normalized.changedNothing()
-                    ? new SchemaInventory(tables, SchemaInventory.readForeignKeys(connection))
-                    : SchemaInventory.read(connection);
+            return SchemaInventory.completing(tables, normalized != null && !normalized.changedNothing(), connection);
         } catch (SQLException e) {
             throw new EnvironmentException("Cannot read the schema to check what the migrations built: " + e.getMessage(), e);
         }
