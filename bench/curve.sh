@@ -43,6 +43,7 @@ median() {
 has() { [[ ",$TOOLS," == *",$1,"* ]]; }
 thousands() { echo "$1" | sed -e ':a' -e 's/\([0-9]\)\([0-9]\{3\}\)\($\|,\)/\1,\2\3/' -e 'ta'; }
 
+FLOOR="(d) JDBC floor, statements only"
 declare -a N_LIST
 read -r -a N_LIST <<< "$SIZES"
 header() {   # header <first column>
@@ -62,26 +63,15 @@ value_row() {   # value_row <label> <row prefix> [tool]: a row of medians; missi
     done
     echo "$line"
 }
-# per_migration <label> <apply prefix>: ((apply) − (e) − (d) statements only) / N in ms, at each size.
-per_migration() {
-    local line="| $1 |" n apply validate floor
+# per_size_row <label> <row prefix> <decimals> <awk expression>: a figure at each size, computed from the row's median
+# x, Maven's start-up e, the floor's statements d and the size n; missing where the tool did not run.
+per_size_row() {
+    local line="| $1 |" n x
     for n in "${N_LIST[@]}"; do
-        apply=$(median "$n" "$2") validate=$(median "$n" "(e) ") floor=$(median "$n" "(d) JDBC floor, statements only")
-        if [[ -n $apply && -n $validate && -n $floor ]]; then
-            line+=" $(awk -v a="$apply" -v e="$validate" -v d="$floor" -v n="$n" 'BEGIN { printf "%.1f", (a - e - d) * 1000 / n }') |"
-        else
-            line+=" — |"
-        fi
-    done
-    echo "$line"
-}
-# no_op_over_maven <label> <no-op prefix>: (no-op) − (e) in s, at each size.
-no_op_over_maven() {
-    local line="| $1 |" n noop validate
-    for n in "${N_LIST[@]}"; do
-        noop=$(median "$n" "$2") validate=$(median "$n" "(e) ")
-        if [[ -n $noop && -n $validate ]]; then
-            line+=" $(awk -v b="$noop" -v e="$validate" 'BEGIN { printf "%.2f", b - e }') |"
+        x=$(median "$n" "$2")
+        if [[ -n $x ]]; then
+            line+=" $(awk -v x="$x" -v e="$(median "$n" "(e) ")" -v d="$(median "$n" "$FLOOR")" -v n="$n" \
+                "BEGIN { printf \"%.$3f\", $4 }") |"
         else
             line+=" — |"
         fi
@@ -95,7 +85,7 @@ between_sizes() {
     for ((i = 1; i < ${#N_LIST[@]}; i++)); do
         from=${N_LIST[i - 1]} to=${N_LIST[i]}
         a1=$(median "$from" "$2") a2=$(median "$to" "$2")
-        d1=$(median "$from" "(d) JDBC floor, statements only") d2=$(median "$to" "(d) JDBC floor, statements only")
+        d1=$(median "$from" "$FLOOR") d2=$(median "$to" "$FLOOR")
         if [[ -n $a1 && -n $a2 ]]; then
             line+=" $(awk -v a1="$a1" -v a2="$a2" -v d1="$d1" -v d2="$d2" -v n1="$from" -v n2="$to" \
                 'BEGIN { printf "%.1f", ((a2 - a1) - (d2 - d1)) * 1000 / (n2 - n1) }') |"
@@ -120,18 +110,18 @@ value_row "(j) \`liquibase:update\`, no-op" "(j) " liquibase
 value_row "(c) \`rsx:status\`" "(c) " rsx
 value_row "(h) \`flyway:info\`" "(h) " flyway
 value_row "(k) \`liquibase:status\`" "(k) " liquibase
-value_row "(d) JDBC floor, statements only" "(d) JDBC floor, statements only"
+value_row "(d) JDBC floor, statements only" "$FLOOR"
 value_row "(d') JDBC floor with history rows, statements and rows only" "(d') JDBC floor with history rows"
 echo
 header "Per migration over the floor, ((apply) − (e) − (d)) / N, ms"
-per_migration "rsx" "(a) "
-per_migration "Flyway" "(f) "
-per_migration "Liquibase" "(i) "
+per_size_row "rsx" "(a) " 1 "(x - e - d) * 1000 / n"
+per_size_row "Flyway" "(f) " 1 "(x - e - d) * 1000 / n"
+per_size_row "Liquibase" "(i) " 1 "(x - e - d) * 1000 / n"
 echo
 header "No-op over Maven's start-up, (no-op) − (e), s"
-no_op_over_maven "rsx" "(b) "
-no_op_over_maven "Flyway" "(g) "
-no_op_over_maven "Liquibase" "(j) "
+per_size_row "rsx" "(b) " 2 "x - e"
+per_size_row "Flyway" "(g) " 2 "x - e"
+per_size_row "Liquibase" "(j) " 2 "x - e"
 if ((${#N_LIST[@]} > 1)); then
     echo
     line="| One more migration over the floor, (Δ apply − Δ (d)) / Δ N, ms |" rule="|---|"

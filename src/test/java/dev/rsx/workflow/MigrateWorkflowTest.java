@@ -57,16 +57,16 @@ class MigrateWorkflowTest {
                 new LogicalSnapshot(db.settings()), true));
     }
 
-    /** A workflow that writes its reports beside {@code dir}, as rsx:migrate does by default. */
-    private MigrateWorkflow reporting(MigrationsDir dir) {
-        return new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName() + "-reports"),
-                CheckCache.none());
-    }
-
-    private static MigrateResult run(MigrateWorkflow workflow, ConnectionSettings database, MigrationsDir dir,
-            ModeDecision mode) {
-        return workflow.run(new MigrateWorkflow.Settings(database, dir.load(), new MigrateOptions(Duration.ofMinutes(1)),
-                NormalizeOptions.defaults(), RuleOptions.defaults(), mode, new LogicalSnapshot(database), true));
+    /**
+     * Runs of one workflow over {@code dir} and {@code database}, in the mode given, writing their reports beside
+     * {@code dir} as rsx:migrate does by default.
+     */
+    private Function<ModeDecision, MigrateResult> reportingRuns(ConnectionSettings database, MigrationsDir dir) {
+        MigrateWorkflow workflow = new MigrateWorkflow(log, dir.path().resolveSibling(dir.path().getFileName()
+                + "-reports"), CheckCache.none());
+        return mode -> workflow.run(new MigrateWorkflow.Settings(database, dir.load(),
+                new MigrateOptions(Duration.ofMinutes(1)), NormalizeOptions.defaults(), RuleOptions.defaults(), mode,
+                new LogicalSnapshot(database), true));
     }
 
     /** A database the tests can damage: foreign keys, a trigger, a view, a procedure, AUTO_INCREMENT gaps. */
@@ -167,9 +167,7 @@ class MigrateWorkflowTest {
     void aProductionRunConnectsOnceUpToItsMigrationsAndOnceAfterThemAndANoOpOnce(String target) {
         try (TestDb db = TestDatabases.fresh(target)) {
             ConnectionSettings counted = ConnectionCounter.counting(db.settings());
-            MigrationsDir dir = baseline("wf-connections");
-            MigrateWorkflow workflow = reporting(dir);
-            Function<ModeDecision, MigrateResult> run = mode -> run(workflow, counted, dir, mode);
+            Function<ModeDecision, MigrateResult> run = reportingRuns(counted, baseline("wf-connections"));
 
             assertEquals(1, run.apply(PRODUCTION).applied().size());
             assertEquals(2, ConnectionCounter.opened(counted), "the apply");
@@ -192,15 +190,14 @@ class MigrateWorkflowTest {
         try (TestDb db = TestDatabases.fresh(target)) {
             ConnectionSettings logged = QueryLog.logging(db.settings());
             MigrationsDir dir = baseline("wf-schema-reads");
-            MigrateWorkflow workflow = reporting(dir);
-            Runnable run = () -> run(workflow, logged, dir, PRODUCTION);
+            Function<ModeDecision, MigrateResult> run = reportingRuns(logged, dir);
 
-            run.run();
+            run.apply(PRODUCTION);
             int baseline = QueryLog.sent(logged).size();
             dir.write("002_add_locale_setting.sql", "INSERT INTO settings (name) VALUES ('locale');\n");
-            run.run();
+            run.apply(PRODUCTION);
             int applied = QueryLog.sent(logged).size();
-            run.run();
+            run.apply(PRODUCTION);
 
             List<String> sent = QueryLog.sent(logged);
             assertEquals(List.of(3L, 2L), reads(sent.subList(0, baseline)), "normalization added the audit columns:"
